@@ -1,0 +1,44 @@
+// The one place that reads configuration. Everything else imports `env` (docs: README, "Configuration").
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: optionalString,
+  AUTH_SECRET: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RATE_LIMIT_LIVE: z.coerce.number().min(0).default(100),
+  RATE_LIMIT_TEST: z.coerce.number().min(0).default(25),
+  // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
+  PLUGIPAY_DATA_DIR: optionalString,
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const parsed = result.data;
+  return { ...parsed, APP_URL: parsed.APP_URL ?? `http://localhost:${parsed.PORT}` };
+}
+
+export const env: Env = parseEnv(process.env);
+
+/**
+ * For the launchers (scripts/): once they have provided a database (DATABASE_URL or the embedded
+ * one), modules loaded after this see its URL. The Next server gets it as DATABASE_URL instead.
+ */
+export function useDatabaseUrl(url: string): void {
+  env.DATABASE_URL = url;
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The product docs use https://HOST/v1/customers; the canonical routes live under /api/v1.
+  async rewrites() {
+    return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+  },
+  // Server-only packages that must stay as Node modules rather than be bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino"],
+};
+
+export default nextConfig;
