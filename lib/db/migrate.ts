@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { describeDatabase } from "@/lib/db/provide-database";
+import { describeDatabase } from "@/lib/db/describe-database";
 
 // Any constant works; this one spells "plugipay" in hex-ish, and nothing else in the app uses it.
 const MIGRATION_LOCK_ID = 0x706c7567;
