@@ -16,7 +16,10 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+        },
       },
       {
         ...shared,

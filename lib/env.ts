@@ -39,6 +39,6 @@ export const env: Env = parseEnv(process.env);
  * For the launchers (scripts/): once they have provided a database (DATABASE_URL or the embedded
  * one), modules loaded after this see its URL. The Next server gets it as DATABASE_URL instead.
  */
-export function useDatabaseUrl(url: string): void {
+export function setDatabaseUrl(url: string): void {
   env.DATABASE_URL = url;
 }

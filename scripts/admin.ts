@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { provideDatabase } from "@/lib/db/provide-database";
 import { migrate } from "@/lib/db/migrate";
-import { useDatabaseUrl } from "@/lib/env";
+import { setDatabaseUrl } from "@/lib/env";
 
 const USAGE = `Usage:
   npm run admin -- create-workspace --name NAME --email EMAIL --password PASSWORD [--json]
@@ -17,10 +17,15 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-function parseOptions(args: string[], names: string[]) {
+function parseOptions(args: string[], names: string[]): Record<string, string | boolean | undefined> {
   const options = Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
   try {
-    return parseArgs({ args, options: { ...options, json: { type: "boolean" } }, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args,
+      options: { ...options, json: { type: "boolean" } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     fail((error as Error).message);
   }
@@ -34,7 +39,11 @@ function firstIssue(error: z.ZodError): string {
 async function createWorkspaceCommand(args: string[]) {
   const values = parseOptions(args, ["name", "email", "password"]);
   const { workspaceSignupSchema } = await import("@/lib/workspaces/schemas");
-  const parsed = workspaceSignupSchema.safeParse({ name: values.name ?? "", email: values.email ?? "", password: values.password ?? "" });
+  const parsed = workspaceSignupSchema.safeParse({
+    name: values.name ?? "",
+    email: values.email ?? "",
+    password: values.password ?? "",
+  });
   if (!parsed.success) fail(firstIssue(parsed.error));
   const { createWorkspace } = await import("@/lib/workspaces/create-workspace");
   const created = await createWorkspace(parsed.data);
@@ -44,26 +53,42 @@ async function createWorkspaceCommand(args: string[]) {
     testSecretKey: created.testSecretKey,
     liveSecretKey: created.liveSecretKey,
   };
-  return { json: values.json, output, text: `Created workspace ${output.workspaceId} for ${output.userEmail}.\nTest key: ${output.testSecretKey}\nLive key: ${output.liveSecretKey}` };
+  return {
+    json: values.json === true,
+    output,
+    text: `Created workspace ${output.workspaceId} for ${output.userEmail}.\nTest key: ${output.testSecretKey}\nLive key: ${output.liveSecretKey}`,
+  };
 }
 
 async function createKeyCommand(args: string[]) {
   const values = parseOptions(args, ["workspace", "mode"]);
   const schema = z.object({
-    workspace: z.string({ message: "is required" }).regex(/^ws_[0-9A-HJKMNP-TV-Z]{26}$/, "must be a workspace ID (ws_…)"),
+    workspace: z
+      .string({ message: "is required" })
+      .regex(/^ws_[0-9A-HJKMNP-TV-Z]{26}$/, "must be a workspace ID (ws_…)"),
     mode: z.enum(["test", "live"], { message: "must be test or live" }),
   });
   const parsed = schema.safeParse(values);
   if (!parsed.success) fail(firstIssue(parsed.error));
   const { prisma } = await import("@/lib/db/prisma");
-  const workspace = await prisma.workspace.findUnique({ where: { id: parsed.data.workspace }, select: { id: true } });
+  const workspace = await prisma.workspace.findUnique({
+    where: { id: parsed.data.workspace },
+    select: { id: true },
+  });
   if (!workspace) fail(`--workspace: no workspace ${parsed.data.workspace}`);
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const key = await createApiKey({ workspaceId: workspace.id, mode: parsed.data.mode });
-  return { json: values.json, output: { secretKey: key.secretKey }, text: `Created ${parsed.data.mode} key: ${key.secretKey}` };
+  return {
+    json: values.json === true,
+    output: { secretKey: key.secretKey },
+    text: `Created ${parsed.data.mode} key: ${key.secretKey}`,
+  };
 }
 
-const commands: Record<string, (args: string[]) => Promise<{ json?: boolean; output: object; text: string }>> = {
+const commands: Record<
+  string,
+  (args: string[]) => Promise<{ json?: boolean; output: object; text: string }>
+> = {
   "create-workspace": createWorkspaceCommand,
   "create-key": createKeyCommand,
 };
@@ -79,7 +104,7 @@ async function main(): Promise<number> {
   const database = await provideDatabase(() => {});
   try {
     await migrate(database.url);
-    useDatabaseUrl(database.url);
+    setDatabaseUrl(database.url);
     const result = await command(args);
     console.log(result.json ? JSON.stringify(result.output) : result.text);
     return 0;

@@ -11,7 +11,11 @@ const { prisma } = await import("@/lib/db/prisma");
 await prisma.$disconnect();
 console.log(describeCredentials(credentials, env.APP_URL));
 
-runNext(["dev", "--port", String(env.PORT)], {
-  DATABASE_URL: database.url,
-  AUTH_SECRET: env.AUTH_SECRET ?? (await localAuthSecret()),
-}, database);
+runNext(
+  ["dev", "--port", String(env.PORT)],
+  {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: env.AUTH_SECRET ?? (await localAuthSecret()),
+  },
+  database,
+);

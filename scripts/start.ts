@@ -17,4 +17,8 @@ if (!env.AUTH_SECRET && env.DATABASE_URL) {
 }
 const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
 const database = await prepareDatabase(log);
-runNext(["start", "--port", String(env.PORT)], { DATABASE_URL: database.url, AUTH_SECRET: authSecret }, database);
+runNext(
+  ["start", "--port", String(env.PORT)],
+  { DATABASE_URL: database.url, AUTH_SECRET: authSecret },
+  database,
+);

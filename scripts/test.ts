@@ -13,7 +13,10 @@ const PLAYWRIGHT_REPORT = `${REPORT_DIR}/playwright.json`;
 function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
   console.log(`\n$ ${command} ${args.join(" ")}`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    const child = spawn(command, args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -23,7 +26,11 @@ type Counts = { passed: number; failed: number; skipped: number };
 async function vitestCounts(): Promise<Counts> {
   if (!existsSync(VITEST_REPORT)) return { passed: 0, failed: 0, skipped: 0 };
   const report = JSON.parse(await readFile(VITEST_REPORT, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 async function playwrightCounts(): Promise<Counts> {
@@ -40,14 +47,25 @@ async function main(): Promise<number> {
   const bin = (name: string) => `node_modules/.bin/${name}`;
   let status = 0;
   try {
-    status ||= await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], env);
+    status ||= await run(
+      bin("vitest"),
+      ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
+      env,
+    );
     status ||= await run(bin("next"), ["build"], env);
-    status ||= await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT });
+    status ||= await run(bin("playwright"), ["test"], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
+    });
   } finally {
     await database.release();
   }
   const counts = [await vitestCounts(), await playwrightCounts()];
-  const total = counts.reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }));
+  const total = counts.reduce((sum, c) => ({
+    passed: sum.passed + c.passed,
+    failed: sum.failed + c.failed,
+    skipped: sum.skipped + c.skipped,
+  }));
   if (total.passed === 0 && status === 0) {
     console.error("No test ran: that is a failure.");
     status = 1;

@@ -110,7 +110,10 @@ async function findRunningServer(dataDir: string): Promise<number | undefined> {
   } catch {
     return undefined; // stale file from a crash; PostgreSQL clears it itself on start
   }
-  const client = new pg.Client({ connectionString: serverUrl(port, "postgres"), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: serverUrl(port, "postgres"),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     return port;
@@ -125,7 +128,9 @@ async function ensureDatabaseExists(port: number): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl(port, "postgres") });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DEFAULT_DATABASE]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      DEFAULT_DATABASE,
+    ]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${DEFAULT_DATABASE}"`).catch((error: { code?: string }) => {
         if (error.code !== "42P04") throw error; // created meanwhile by another process
@@ -169,7 +174,9 @@ function resolveDataDir(baseDir: string, log: (line: string) => void): string {
   const preferred = path.resolve(baseDir, "postgres");
   if (process.getuid?.() !== 0 || reachableByOthers(path.dirname(preferred))) return preferred;
   const fallback = path.join(os.tmpdir(), `plugipay-postgres-${hash(preferred)}`);
-  log(`${path.dirname(preferred)} is not reachable by the postgres user; keeping the cluster in ${fallback}.`);
+  log(
+    `${path.dirname(preferred)} is not reachable by the postgres user; keeping the cluster in ${fallback}.`,
+  );
   return fallback;
 }
 

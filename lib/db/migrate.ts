@@ -60,14 +60,18 @@ export async function migrate(
   try {
     await client.connect();
   } catch (error) {
-    throw new MigrationError(`Cannot reach the database at ${describeDatabase(databaseUrl)}: ${reason(error)}`);
+    throw new MigrationError(
+      `Cannot reach the database at ${describeDatabase(databaseUrl)}: ${reason(error)}`,
+    );
   }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
     const failed = rows.find((row) => row.finished_at === null);
     if (failed) {

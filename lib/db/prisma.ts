@@ -18,7 +18,9 @@ const globalForPrisma = globalThis as unknown as { plugipayPrisma?: PrismaClient
 
 function databaseUrl(): string {
   if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.");
+    throw new Error(
+      "DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.",
+    );
   }
   return env.DATABASE_URL;
 }

@@ -17,7 +17,9 @@ export async function checkReadiness(): Promise<Readiness> {
     );
     const applied = new Set(rows.map((row) => row.migration_name));
     const pending = (await readMigrations()).map((m) => m.name).filter((name) => !applied.has(name));
-    return pending.length ? { status: "unavailable", reason: "migrations_pending", pending } : { status: "ready" };
+    return pending.length
+      ? { status: "unavailable", reason: "migrations_pending", pending }
+      : { status: "ready" };
   } catch (error) {
     // An empty database has no _prisma_migrations table yet (42P01): reachable, not migrated.
     if (isUndefinedTable(error)) return { status: "unavailable", reason: "migrations_pending" };

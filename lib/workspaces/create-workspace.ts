@@ -33,7 +33,13 @@ export async function createWorkspace(input: WorkspaceSignup): Promise<CreatedWo
       const workspaceId = newId("workspace");
       await tx.user.create({ data: { id: userId, name: userEmail.split("@")[0], email: userEmail } });
       await tx.account.create({
-        data: { id: newId("user"), accountId: userId, providerId: "credential", userId, password: passwordHash },
+        data: {
+          id: newId("user"),
+          accountId: userId,
+          providerId: "credential",
+          userId,
+          password: passwordHash,
+        },
       });
       await tx.workspace.create({ data: { id: workspaceId, name } });
       await tx.membership.create({ data: { workspaceId, userId, role: "owner" } });

@@ -22,14 +22,25 @@ export async function demoCredentials(): Promise<DemoCredentials> {
     const known =
       saved.testSecretKey &&
       (await prisma.apiKey.findFirst({
-        where: { workspaceId: seeded.workspaceId, secretHash: hashSecretKey(saved.testSecretKey), revokedAt: null },
+        where: {
+          workspaceId: seeded.workspaceId,
+          secretHash: hashSecretKey(saved.testSecretKey),
+          revokedAt: null,
+        },
         select: { id: true },
       }));
     if (known) testSecretKey = saved.testSecretKey;
   }
-  testSecretKey ??= (await createApiKey({ workspaceId: seeded.workspaceId, mode: "test", name: "Demo key (npm run dev)" })).secretKey;
+  testSecretKey ??= (
+    await createApiKey({ workspaceId: seeded.workspaceId, mode: "test", name: "Demo key (npm run dev)" })
+  ).secretKey;
 
-  const credentials = { email: DEMO_USER.email, password: DEMO_USER.password, workspaceId: seeded.workspaceId, testSecretKey };
+  const credentials = {
+    email: DEMO_USER.email,
+    password: DEMO_USER.password,
+    workspaceId: seeded.workspaceId,
+    testSecretKey,
+  };
   await mkdir(DATA_DIR, { recursive: true });
   await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env, useDatabaseUrl } from "@/lib/env";
+import { env, setDatabaseUrl } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { provideDatabase, type ProvidedDatabase } from "@/lib/db/provide-database";
 
@@ -20,7 +20,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prov
     await database.release();
     throw error;
   }
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   return database;
 }
 

@@ -1,8 +1,44 @@
 // Deterministic demo data: varied on purpose (names and no names, emails and none, externalIds,
 // accents, non-Latin scripts, emoji, long names) so the dashboard's edge cases show up at once.
 
-const FIRST = ["Alice", "Bob", "Chandra", "Dewi", "Élodie", "François", "Günther", "Hana", "Ivan", "Júlia", "Kenji", "Lars", "María", "Nadia", "Oluwaseun", "Priya", "Quentin", "Rizky", "Søren", "Thảo"];
-const LAST = ["Smith", "Wijaya", "Müller", "Santoso", "O'Brien", "García", "Nguyễn", "Kowalski", "Haddad", "Lindqvist", "Tanaka", "Putri", "Rossi", "Dubois"];
+const FIRST = [
+  "Alice",
+  "Bob",
+  "Chandra",
+  "Dewi",
+  "Élodie",
+  "François",
+  "Günther",
+  "Hana",
+  "Ivan",
+  "Júlia",
+  "Kenji",
+  "Lars",
+  "María",
+  "Nadia",
+  "Oluwaseun",
+  "Priya",
+  "Quentin",
+  "Rizky",
+  "Søren",
+  "Thảo",
+];
+const LAST = [
+  "Smith",
+  "Wijaya",
+  "Müller",
+  "Santoso",
+  "O'Brien",
+  "García",
+  "Nguyễn",
+  "Kowalski",
+  "Haddad",
+  "Lindqvist",
+  "Tanaka",
+  "Putri",
+  "Rossi",
+  "Dubois",
+];
 const SPECIAL_NAMES = [
   "山田 太郎",
   "Ольга Петрова",
@@ -19,7 +55,13 @@ const SPECIAL_NAMES = [
 ];
 const DOMAINS = ["example.com", "example.org", "mail.example.net", "kopi.example.id"];
 const CURRENCIES = ["IDR", "IDR", "IDR", "USD", "SGD"];
-const DESCRIPTIONS = ["Coffee beans 1kg", "Monthly subscription", "Espresso machine service", "Gift card", "Workshop ticket"];
+const DESCRIPTIONS = [
+  "Coffee beans 1kg",
+  "Monthly subscription",
+  "Espresso machine service",
+  "Gift card",
+  "Workshop ticket",
+];
 
 /** A small seeded generator (mulberry32): the same demo data on every machine. */
 export function randomSource(seed: number) {
@@ -62,17 +104,23 @@ export function demoCustomers(count: number, random = randomSource(42)): DemoCus
   for (let i = 0; i < count; i++) {
     const special = i < SPECIAL_NAMES.length ? SPECIAL_NAMES[i] : undefined;
     const shape = i % 10;
-    const name = special ?? (shape === 7 || shape === 9 ? null : `${random.pick(FIRST)} ${random.pick(LAST)}`);
+    const name =
+      special ?? (shape === 7 || shape === 9 ? null : `${random.pick(FIRST)} ${random.pick(LAST)}`);
     const local = name && slug(name) ? slug(name) : `guest.${i}`;
-    const email = shape === 9 && !special ? null : `${local}${random.chance(0.3) ? `+${i}` : ""}@${random.pick(DOMAINS)}`;
+    const email =
+      shape === 9 && !special ? null : `${local}${random.chance(0.3) ? `+${i}` : ""}@${random.pick(DOMAINS)}`;
     customers.push({
       name,
       // A few upper-case emails: the email filter is case-insensitive.
       email: email && i % 17 === 0 ? email.toUpperCase() : email,
       externalId: random.chance(0.6) ? `crm_${10000 + i}` : null,
       phone: random.chance(0.4) ? `+628${random.int(100000000, 999999999)}` : null,
-      taxId: random.chance(0.15) ? `0${random.int(1, 9)}.${random.int(100, 999)}.${random.int(100, 999)}.${random.int(1, 9)}-${random.int(100, 999)}.000` : null,
-      metadata: random.chance(0.3) ? { segment: random.pick(["enterprise", "smb", "consumer"]), source: "seed" } : {},
+      taxId: random.chance(0.15)
+        ? `0${random.int(1, 9)}.${random.int(100, 999)}.${random.int(100, 999)}.${random.int(1, 9)}-${random.int(100, 999)}.000`
+        : null,
+      metadata: random.chance(0.3)
+        ? { segment: random.pick(["enterprise", "smb", "consumer"]), source: "seed" }
+        : {},
     });
   }
   return customers;

@@ -5,7 +5,11 @@ import { newId } from "@/lib/ids";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { demoCustomers, randomSource, CURRENCIES, DESCRIPTIONS } from "./demo-data";
 
-export const DEMO_USER = { email: "demo@plugipay.test", password: "plugipay-demo", workspaceName: "Demo Coffee Co." };
+export const DEMO_USER = {
+  email: "demo@plugipay.test",
+  password: "plugipay-demo",
+  workspaceName: "Demo Coffee Co.",
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 const TEST_CUSTOMERS = 130;
@@ -20,10 +24,17 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<SeedResult> {
   });
   if (existing?.memberships[0]) return { created: false, workspaceId: existing.memberships[0].workspaceId };
 
-  const workspace = await createWorkspace({ name: DEMO_USER.workspaceName, email: DEMO_USER.email, password: DEMO_USER.password });
+  const workspace = await createWorkspace({
+    name: DEMO_USER.workspaceName,
+    email: DEMO_USER.email,
+    password: DEMO_USER.password,
+  });
   const random = randomSource(7);
   await prisma.$transaction(async (tx) => {
-    for (const [livemode, count] of [[false, TEST_CUSTOMERS], [true, LIVE_CUSTOMERS]] as const) {
+    for (const [livemode, count] of [
+      [false, TEST_CUSTOMERS],
+      [true, LIVE_CUSTOMERS],
+    ] as const) {
       const people = demoCustomers(count, randomSource(livemode ? 99 : 42));
       // Oldest first, spread over the last ~200 days, so "newest first" has something to order.
       const customers = people.map((person, i) => {
@@ -42,23 +53,32 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<SeedResult> {
       await tx.customer.createMany({ data: customers });
 
       const scope = { workspaceId: workspace.workspaceId, livemode };
-      const tokens = customers.filter(() => random.chance(0.4)).map((customer) => ({
-        id: newId("paymentToken", customer.createdAt.getTime()),
-        ...scope,
-        customerId: customer.id,
-        type: random.chance(0.7) ? "card" : "ewallet",
-        brand: random.pick(["visa", "mastercard", "gopay", "ovo"]),
-        last4: String(random.int(1000, 9999)),
-        fingerprint: createHash("sha256").update(customer.id).digest("hex").slice(0, 16),
-        createdAt: customer.createdAt,
-      }));
+      const tokens = customers
+        .filter(() => random.chance(0.4))
+        .map((customer) => ({
+          id: newId("paymentToken", customer.createdAt.getTime()),
+          ...scope,
+          customerId: customer.id,
+          type: random.chance(0.7) ? "card" : "ewallet",
+          brand: random.pick(["visa", "mastercard", "gopay", "ovo"]),
+          last4: String(random.int(1000, 9999)),
+          fingerprint: createHash("sha256").update(customer.id).digest("hex").slice(0, 16),
+          createdAt: customer.createdAt,
+        }));
       await tx.paymentToken.createMany({ data: tokens });
 
       const payments = customers.flatMap((customer) =>
         Array.from({ length: random.int(0, 3) }, () => {
           const currency = random.pick(CURRENCIES);
           const createdAt = new Date(customer.createdAt.getTime() + random.int(0, 30) * DAY);
-          const status = random.pick(["succeeded", "succeeded", "succeeded", "pending", "failed", "refunded"]);
+          const status = random.pick([
+            "succeeded",
+            "succeeded",
+            "succeeded",
+            "pending",
+            "failed",
+            "refunded",
+          ]);
           const amount = BigInt(currency === "IDR" ? random.int(10, 2500) * 1000 : random.int(500, 50000));
           return {
             id: newId("payment", createdAt.getTime()),

@@ -32,7 +32,10 @@ describe("schema drift", () => {
     await client.query(sql);
     await client.end();
 
-    const [expected, actual] = await Promise.all([readCatalog(fromSchema.url), readCatalog(fromMigrations.url)]);
+    const [expected, actual] = await Promise.all([
+      readCatalog(fromSchema.url),
+      readCatalog(fromMigrations.url),
+    ]);
     expect(expected.columns.length).toBeGreaterThan(50);
     expect(withoutHandWritten(actual.columns)).toEqual(expected.columns);
     expect(withoutHandWritten(actual.indexes)).toEqual(expected.indexes);

@@ -4,7 +4,10 @@ import pg from "pg";
 
 export type Catalog = { columns: string[]; indexes: string[]; constraints: string[]; extensions: string[] };
 
-export async function readCatalog(url: string, ignoreTables: string[] = ["_prisma_migrations"]): Promise<Catalog> {
+export async function readCatalog(
+  url: string,
+  ignoreTables: string[] = ["_prisma_migrations"],
+): Promise<Catalog> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -30,7 +33,10 @@ export async function readCatalog(url: string, ignoreTables: string[] = ["_prism
       [ignoreTables],
     );
     const extensions = await client.query(`SELECT extname FROM pg_extension ORDER BY extname`);
-    const line = (row: Record<string, unknown>) => Object.values(row).map((v) => (v === null ? "∅" : String(v))).join(" | ");
+    const line = (row: Record<string, unknown>) =>
+      Object.values(row)
+        .map((v) => (v === null ? "∅" : String(v)))
+        .join(" | ");
     return {
       columns: columns.rows.map(line),
       indexes: indexes.rows.map(line),

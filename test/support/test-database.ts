@@ -11,7 +11,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
 export function assertLocalDatabase(url: string): void {
   const host = new URL(url).hostname;
   if (!LOCAL_HOSTS.has(host) && process.env.ALLOW_NONLOCAL_TEST_DATABASE !== "1") {
-    throw new Error(`Refusing to run tests against a non-local database (${host}). Set ALLOW_NONLOCAL_TEST_DATABASE=1 to override.`);
+    throw new Error(
+      `Refusing to run tests against a non-local database (${host}). Set ALLOW_NONLOCAL_TEST_DATABASE=1 to override.`,
+    );
   }
 }
 
@@ -23,7 +25,10 @@ export function withDatabaseName(url: string, database: string): string {
 
 export type TestDatabase = { url: string; name: string; drop(): Promise<void> };
 
-export async function createTestDatabase(serverUrl: string, options: { migrate?: boolean; prefix?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  serverUrl: string,
+  options: { migrate?: boolean; prefix?: string } = {},
+): Promise<TestDatabase> {
   assertLocalDatabase(serverUrl);
   const name = `${options.prefix ?? "plugipay_test"}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: withDatabaseName(serverUrl, "postgres") });

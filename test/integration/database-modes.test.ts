@@ -1,0 +1,124 @@
+// The two ways the app finds its database: the embedded PostgreSQL (DATABASE_URL unset) and any
+// external server (DATABASE_URL set, and then nothing embedded starts).
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { runNpmScript } from "@/test/support/run-script";
+import { startSecondServer } from "@/test/support/second-postgres";
+import { withDatabaseName } from "@/test/support/test-database";
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+describe("embedded PostgreSQL", () => {
+  it("picks another port when the preferred one is taken, is reused while running, and stops cleanly", async () => {
+    const baseDir = await tempDir("plugipay-embedded-");
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => squatter.close(resolve)));
+    const takenPort = (squatter.address() as net.AddressInfo).port;
+
+    const messages: string[] = [];
+    const first = await startEmbeddedPostgres({
+      baseDir,
+      preferredPort: takenPort,
+      log: (line) => messages.push(line),
+    });
+    cleanups.push(() => first.stop());
+    expect(first.owned).toBe(true);
+    expect(first.port).not.toBe(takenPort);
+    expect(messages.join("\n")).toContain(
+      `Port ${takenPort} is already in use; the embedded PostgreSQL uses port ${first.port} instead.`,
+    );
+    expect(first.dataDir).toBe(path.join(baseDir, "postgres"));
+    expect(await canConnect(first.url)).toBe(true);
+
+    const second = await startEmbeddedPostgres({ baseDir, preferredPort: takenPort });
+    expect(second.owned).toBe(false);
+    expect(second.port).toBe(first.port);
+    await second.stop(); // not its server: must leave it running
+    expect(await canConnect(first.url)).toBe(true);
+
+    await first.stop();
+    expect(await canConnect(first.url)).toBe(false);
+    expect(existsSync(path.join(first.dataDir, "postmaster.pid"))).toBe(false);
+  });
+});
+
+describe("external DATABASE_URL", () => {
+  it("migrates and serves an external server, and starts nothing embedded", async () => {
+    const server = await startSecondServer();
+    cleanups.push(() => server.stop());
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE plugipay_external`);
+    await admin.end();
+    const url = withDatabaseName(server.url, "plugipay_external");
+    // An empty data folder: if anything embedded started, its cluster would appear here.
+    const dataDir = await tempDir("plugipay-unused-data-");
+    const env = { DATABASE_URL: url, PLUGIPAY_DATA_DIR: dataDir };
+
+    const migrated = await runNpmScript(["db:migrate"], env);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/Applied \d+ migration\(s\) to 127\.0\.0\.1:\d+\/plugipay_external/);
+    expect(migrated.stdout).not.toContain("Embedded");
+
+    const created = await runNpmScript(
+      [
+        "admin",
+        "--",
+        "create-workspace",
+        "--name",
+        "External",
+        "--email",
+        "ext@example.com",
+        "--password",
+        "long enough",
+        "--json",
+      ],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const { workspaceId } = JSON.parse(created.stdout);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT name, version() AS version FROM workspaces WHERE id = $1`, [
+      workspaceId,
+    ]);
+    await client.end();
+    expect(rows[0].name).toBe("External");
+    if (server.kind !== "embedded")
+      expect(rows[0].version).toContain(server.kind.replace(/^postgres \(PostgreSQL\) /, ""));
+
+    const again = await runNpmScript(["db:migrate"], env);
+    expect(again.stdout).toMatch(/is up to date/);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+});

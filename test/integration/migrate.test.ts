@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { migrate, MigrationError, readMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+
+const created: TestDatabase[] = [];
+afterAll(async () => Promise.all(created.map((db) => db.drop())));
+
+async function freshDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase(inject("databaseServerUrl"), { migrate: false });
+  created.push(db);
+  return db;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function migrationsDir(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "plugipay-migrations-"));
+  for (const [name, sql] of Object.entries(files)) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, "migration.sql"), sql);
+  }
+  return dir;
+}
+
+describe("migrate", () => {
+  it("applies every migration once, recorded in Prisma's format, and is a no-op afterwards", async () => {
+    const db = await freshDatabase();
+    const onDisk = await readMigrations();
+    const first = await migrate(db.url);
+    expect(first.applied).toEqual(onDisk.map((m) => m.name));
+
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date | null;
+      id: string;
+    }>(db.url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+    expect(rows.map((r) => r.migration_name)).toEqual(onDisk.map((m) => m.name));
+    for (const [i, row] of rows.entries()) {
+      expect(row.checksum).toBe(createHash("sha256").update(onDisk[i].sql).digest("hex"));
+      expect(row.applied_steps_count).toBe(1);
+      expect(row.finished_at).toBeInstanceOf(Date);
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+
+    const second = await migrate(db.url);
+    expect(second).toEqual({ applied: [], alreadyApplied: onDisk.length });
+    expect(await query(db.url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(onDisk.length);
+  });
+
+  it("lets concurrent runners take turns: each migration is applied exactly once", async () => {
+    const db = await freshDatabase();
+    const results = await Promise.all([migrate(db.url), migrate(db.url), migrate(db.url)]);
+    const appliedCounts = results.map((r) => r.applied.length).sort();
+    const total = (await readMigrations()).length;
+    expect(appliedCounts).toEqual([0, 0, total]);
+    const rows = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM "_prisma_migrations"`);
+    expect(Number(rows[0].n)).toBe(total);
+  });
+
+  it("rolls a failing migration back whole and records nothing for it", async () => {
+    const db = await freshDatabase();
+    const dir = await migrationsDir({
+      "20260101000000_good": `CREATE TABLE good (id int);`,
+      "20260102000000_bad": `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;`,
+    });
+    const error = await migrate(db.url, { dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(
+      /20260102000000_bad failed and was rolled back: .*no_such_table/,
+    );
+
+    const tables = await query<{ table_name: string }>(
+      db.url,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "good"]);
+    const recorded = await query<{ migration_name: string }>(
+      db.url,
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
+    expect(recorded.map((r) => r.migration_name)).toEqual(["20260101000000_good"]);
+  });
+
+  it("fails fast with host and port when the database refuses connections", async () => {
+    const started = Date.now();
+    const error = await migrate("postgresql://nobody:secret@127.0.0.1:9/none").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(
+      /^Cannot reach the database at 127\.0\.0\.1:9\/none: .*ECONNREFUSED/,
+    );
+    expect((error as Error).message).not.toContain("secret");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("gives up within 10 s on a server that accepts connections but never answers", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const started = Date.now();
+      const error = await migrate(`postgresql://nobody@127.0.0.1:${port}/none`, {
+        connectTimeoutMs: 2000,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as Error).message).toContain(`127.0.0.1:${port}`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      silent.close();
+    }
+  });
+});
