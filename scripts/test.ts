@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { provideDatabase } from "@/lib/db/provide-database";
 
-const REPORT_DIR = "test-results";
+// Not test-results/: Playwright empties that folder when it starts.
+const REPORT_DIR = ".test-reports";
 const VITEST_REPORT = `${REPORT_DIR}/vitest.json`;
 const PLAYWRIGHT_REPORT = `${REPORT_DIR}/playwright.json`;
 

@@ -1,5 +1,7 @@
 // The one Prisma client of the process, on node-postgres through @prisma/adapter-pg.
-// Cached on globalThis so Next's dev server reloads do not open a new pool each time.
+// Created on first use, not on import: `next build` imports route modules without a database,
+// and launchers set the database URL (lib/env) before anything queries. Cached on globalThis so
+// Next's dev server reloads do not open a new pool each time.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
@@ -16,13 +18,22 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 
 const globalForPrisma = globalThis as unknown as { plugipayPrisma?: PrismaClient };
 
-function databaseUrl(): string {
-  if (!env.DATABASE_URL) {
-    throw new Error(
-      "DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.",
-    );
+function client(): PrismaClient {
+  if (!globalForPrisma.plugipayPrisma) {
+    if (!env.DATABASE_URL) {
+      throw new Error(
+        "DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.",
+      );
+    }
+    globalForPrisma.plugipayPrisma = createPrismaClient(env.DATABASE_URL);
   }
-  return env.DATABASE_URL;
+  return globalForPrisma.plugipayPrisma;
 }
 
-export const prisma: PrismaClient = (globalForPrisma.plugipayPrisma ??= createPrismaClient(databaseUrl()));
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});

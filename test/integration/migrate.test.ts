@@ -12,7 +12,10 @@ const created: TestDatabase[] = [];
 afterAll(async () => Promise.all(created.map((db) => db.drop())));
 
 async function freshDatabase(): Promise<TestDatabase> {
-  const db = await createTestDatabase(inject("databaseServerUrl"), { migrate: false });
+  const db = await createTestDatabase(inject("databaseServerUrl"), {
+    migrate: false,
+    prefix: inject("testDatabasePrefix"),
+  });
   created.push(db);
   return db;
 }

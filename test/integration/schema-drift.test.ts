@@ -21,8 +21,11 @@ function withoutHandWritten(lines: string[]): string[] {
 describe("schema drift", () => {
   it("builds the same catalog from the migrations as from schema.prisma", async () => {
     const server = inject("databaseServerUrl");
-    const fromMigrations = await createTestDatabase(server);
-    const fromSchema = await createTestDatabase(server, { migrate: false });
+    const fromMigrations = await createTestDatabase(server, { prefix: inject("testDatabasePrefix") });
+    const fromSchema = await createTestDatabase(server, {
+      migrate: false,
+      prefix: inject("testDatabasePrefix"),
+    });
     created.push(fromMigrations, fromSchema);
 
     const schema = { path: "prisma/schema.prisma", content: await readFile("prisma/schema.prisma", "utf8") };
@@ -45,7 +48,7 @@ describe("schema drift", () => {
 
   it("notices a difference (the comparison is not vacuous)", async () => {
     const server = inject("databaseServerUrl");
-    const db = await createTestDatabase(server);
+    const db = await createTestDatabase(server, { prefix: inject("testDatabasePrefix") });
     created.push(db);
     const before = await readCatalog(db.url);
     const client = new pg.Client({ connectionString: db.url });

@@ -4,7 +4,9 @@ import { afterAll, inject } from "vitest";
 import { setDatabaseUrl } from "@/lib/env";
 import { createTestDatabase } from "@/test/support/test-database";
 
-const database = await createTestDatabase(inject("databaseServerUrl"));
+const database = await createTestDatabase(inject("databaseServerUrl"), {
+  prefix: inject("testDatabasePrefix"),
+});
 setDatabaseUrl(database.url);
 
 afterAll(async () => {

@@ -52,3 +52,18 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
     await admin.end();
   }
 }
+
+/** Drops every database whose name starts with `prefix_` (what a crashed test file left behind). */
+export async function dropDatabasesWithPrefix(serverUrl: string, prefix: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: withDatabaseName(serverUrl, "postgres") });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [`${prefix}_`],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
