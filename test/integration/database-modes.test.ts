@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { runNpmScript } from "@/test/support/run-script";
 import { startSecondServer } from "@/test/support/second-postgres";
 import { withDatabaseName } from "@/test/support/test-database";
@@ -69,6 +69,24 @@ describe("embedded PostgreSQL", () => {
     await first.stop();
     expect(await canConnect(first.url)).toBe(false);
     expect(existsSync(path.join(first.dataDir, "postmaster.pid"))).toBe(false);
+  });
+});
+
+describe.runIf(process.getuid?.() === 0)("embedded PostgreSQL as root in a private folder", () => {
+  it("keeps the cluster where the postgres user can reach it, and says so", async () => {
+    const privateDir = await tempDir("plugipay-private-");
+    await chmod(privateDir, 0o700); // as `mktemp -d` makes it
+    const messages: string[] = [];
+    const server = await startEmbeddedPostgres({
+      baseDir: path.join(privateDir, ".data"),
+      preferredPort: await freePort(),
+      log: (line) => messages.push(line),
+    });
+    cleanups.push(() => rm(server.dataDir, { recursive: true, force: true }));
+    cleanups.push(() => server.stop());
+    expect(server.dataDir.startsWith(path.join(os.tmpdir(), "plugipay-postgres-"))).toBe(true);
+    expect(messages[0]).toContain("is not reachable by the postgres user");
+    expect(await canConnect(server.url)).toBe(true);
   });
 });
 
