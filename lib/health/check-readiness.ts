@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readMigrations } from "@/lib/db/migrate";
 
 export type Readiness =
@@ -8,10 +9,10 @@ export type Readiness =
 
 const TIMEOUT_MS = 4000;
 
-export async function checkReadiness(): Promise<Readiness> {
+export async function checkReadiness(db: PrismaClient = prisma): Promise<Readiness> {
   try {
     const rows = await withTimeout(
-      prisma.$queryRaw<{ migration_name: string }[]>`
+      db.$queryRaw<{ migration_name: string }[]>`
         SELECT migration_name FROM "_prisma_migrations"
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
