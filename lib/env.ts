@@ -16,6 +16,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT_LIVE: z.coerce.number().min(0).default(100),
   RATE_LIMIT_TEST: z.coerce.number().min(0).default(25),
+  // Bursts: a key may spend this many seconds' worth of its rate at once.
+  RATE_LIMIT_BURST_SECONDS: z.coerce.number().min(1).default(2),
+  // Where the limiter counts: this process's memory, or PostgreSQL when several app processes share one database.
+  RATE_LIMIT_STORE: z.enum(["memory", "postgres"]).default("memory"),
   // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
   PLUGIPAY_DATA_DIR: optionalString,
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
