@@ -31,6 +31,7 @@ function client(): PrismaClient {
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  has: (_target, property) => Reflect.has(client(), property),
   get(_target, property) {
     const real = client();
     const value = Reflect.get(real, property, real);

@@ -1,0 +1,146 @@
+import "server-only";
+// The one wrapper around every /api/v1 route handler: request id, secret-key auth, rate limit,
+// query and body validation, idempotency, and the catch-all that maps errors to responses.
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-response";
+import { authenticate, type ApiAuth } from "@/lib/api/authenticate";
+import { consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
+import { readBody } from "@/lib/api/read-body";
+import {
+  parseIdempotencyKey,
+  requestFingerprint,
+  runIdempotently,
+  type ApiResult,
+} from "@/lib/api/idempotency";
+import { apiErrorFromZod } from "@/lib/api/zod-error";
+import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
+import { newId } from "@/lib/ids";
+
+export type { ApiResult };
+
+type Context<TQuery, TBody> = {
+  request: Request;
+  auth: ApiAuth;
+  query: TQuery;
+  body: TBody;
+  params: Record<string, string>;
+  /** The root client, or the request's transaction when it carries an Idempotency-Key. */
+  db: Db;
+  requestId: string;
+};
+
+type Options<TQuery extends z.ZodType, TBody extends z.ZodType> = {
+  query?: TQuery;
+  body?: TBody;
+  maxBodyBytes?: number;
+  handler: (context: Context<z.output<TQuery>, z.output<TBody>>) => Promise<ApiResult | Response>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function withApi<
+  TQuery extends z.ZodType = z.ZodType<Record<string, never>>,
+  TBody extends z.ZodType = z.ZodType<undefined>,
+>(options: Options<TQuery, TBody>) {
+  return async (request: Request, route?: RouteContext): Promise<Response> => {
+    const requestId = newId("request");
+    let limitHeaders: Record<string, string> = {};
+    try {
+      const auth = await authenticate(request);
+      const decision = await consumeRateLimit({ id: auth.keyId, livemode: auth.livemode });
+      if (decision) {
+        limitHeaders = rateLimitHeaders(decision);
+        if (!decision.allowed) {
+          throw new ApiError(
+            "rate_limited",
+            "Too many requests; slow down and retry after the Retry-After delay.",
+          );
+        }
+      }
+
+      const url = new URL(request.url);
+      const query = parse(options.query, searchParamsObject(url.searchParams));
+      const rawBody = options.body ? await readBody(request, { maxBytes: options.maxBodyBytes }) : undefined;
+      const body = parse(options.body, rawBody);
+      const params = Object.fromEntries(
+        Object.entries((await route?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
+      );
+      const context = { request, auth, query, body, params, requestId };
+
+      const key =
+        request.method === "POST" || request.method === "PATCH"
+          ? parseIdempotencyKey(request.headers.get("idempotency-key"))
+          : undefined;
+      if (!key) return toResponse(await options.handler({ ...context, db: prisma }), requestId, limitHeaders);
+
+      const path = url.pathname.replace(/^\/api(?=\/v1\/)/, "");
+      const result = await runIdempotently(
+        auth,
+        {
+          key,
+          method: request.method,
+          path,
+          fingerprint: requestFingerprint(request.method, path, rawBody),
+          requestId,
+        },
+        async (tx) => {
+          const outcome = await options.handler({ ...context, db: tx });
+          if (outcome instanceof Response) throw new Error("streaming responses cannot be idempotent");
+          return outcome;
+        },
+      );
+      const replayed: Record<string, string> = result.replayed ? { "Idempotent-Replayed": "true" } : {};
+      return toResponse(result, requestId, { ...limitHeaders, ...replayed });
+    } catch (error) {
+      return errorResponse(error, requestId, limitHeaders);
+    }
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, input: unknown): z.output<T> {
+  if (!schema) return undefined as z.output<T>;
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw apiErrorFromZod(result.error);
+  return result.data;
+}
+
+/** Query parameters as an object; a parameter given twice is an error, not a silent pick. */
+function searchParamsObject(params: URLSearchParams): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (Object.hasOwn(object, key)) {
+      throw new ApiError("parameter_invalid", `${key}: given more than once`, { param: key });
+    }
+    object[key] = value;
+  }
+  return object;
+}
+
+function toResponse(
+  result: ApiResult | Response,
+  requestId: string,
+  headers: Record<string, string>,
+): Response {
+  if (result instanceof Response) {
+    for (const [name, value] of Object.entries({ ...headers, "Request-Id": requestId }))
+      result.headers.set(name, value);
+    return result;
+  }
+  return Response.json(result.body, {
+    status: result.status,
+    headers: { ...result.headers, ...headers, "Request-Id": requestId },
+  });
+}
+
+/** For methods a resource does not support: 405 with the Allow header. */
+export function methodNotAllowed(allow: string[], message?: string) {
+  return async (): Promise<Response> =>
+    errorResponse(
+      new ApiError("method_not_allowed", message ?? `This endpoint supports ${allow.join(", ")} only.`, {
+        headers: { Allow: allow.join(", ") },
+      }),
+      newId("request"),
+    );
+}

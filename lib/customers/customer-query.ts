@@ -1,0 +1,104 @@
+import "server-only";
+// The SQL behind the customer list and export: filters and keyset ordering, written by hand
+// because row comparisons like (name, id) > ($1, $2) are what let PostgreSQL seek straight to a
+// deep page through the (workspace_id, livemode, <sort column>, id) indexes; Prisma's query
+// builder can only express them as ORs, which scan from the first row.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import type { Scope } from "@/lib/scope";
+import type { CustomerFilters, CustomerSort } from "@/lib/customers/schemas";
+
+export const CUSTOMER_COLUMNS = Prisma.sql`
+  id, workspace_id AS "workspaceId", livemode, external_id AS "externalId", email,
+  email_normalized AS "emailNormalized", name, phone, tax_id AS "taxId",
+  default_payment_token_id AS "defaultPaymentTokenId", metadata, archived_at AS "archivedAt",
+  redacted_at AS "redactedAt", merged_into_id AS "mergedIntoId", created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
+
+export type SortSpec = {
+  column: Prisma.Sql;
+  key: (row: CustomerRow) => string | null;
+  descending: boolean;
+  nullable: boolean;
+};
+
+export function sortSpec(sort: CustomerSort): SortSpec {
+  const descending = sort.startsWith("-");
+  switch (sort.replace(/^-/, "")) {
+    case "name":
+      return { column: Prisma.raw("name"), key: (row) => row.name, descending, nullable: true };
+    case "email":
+      return {
+        column: Prisma.raw("email_normalized"),
+        key: (row) => row.emailNormalized,
+        descending,
+        nullable: true,
+      };
+    default:
+      return {
+        column: Prisma.raw("created_at"),
+        key: (row) => row.createdAt.toISOString(),
+        descending,
+        nullable: false,
+      };
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** WHERE conditions for the scope and the list's filters. */
+export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma.Sql[] {
+  const conditions = [
+    Prisma.sql`workspace_id = ${scope.workspaceId}`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+  ];
+  if (filters.archived === "false") conditions.push(Prisma.sql`archived_at IS NULL`);
+  if (filters.archived === "true") conditions.push(Prisma.sql`archived_at IS NOT NULL`);
+  if (filters.email !== undefined)
+    conditions.push(Prisma.sql`email_normalized = ${filters.email.trim().toLowerCase()}`);
+  if (filters.externalId !== undefined) conditions.push(Prisma.sql`external_id = ${filters.externalId}`);
+  if (filters.createdFrom) conditions.push(Prisma.sql`created_at >= ${filters.createdFrom}`);
+  if (filters.createdTo) conditions.push(Prisma.sql`created_at <= ${filters.createdTo}`);
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = `%${escapeLike(q.toLowerCase())}%`;
+    // Partial matches (ILIKE) and typos (trigram similarity, `%`) both use the trigram indexes.
+    conditions.push(Prisma.sql`(
+      name ILIKE ${pattern} OR email_normalized LIKE ${pattern} OR external_id ILIKE ${pattern}
+      OR id = ${q} OR name % ${q} OR email_normalized % ${q.toLowerCase()}
+    )`);
+  }
+  return conditions;
+}
+
+export type Position = { value: string | null; id: string };
+
+/**
+ * The list in sort order, as segments: a nullable sort column puts NULLs last ascending and
+ * first descending (PostgreSQL's own order, so one index serves both directions), and each
+ * segment is one index range. Yields the SQL of each segment after `after`.
+ */
+export function segmentsAfter(spec: SortSpec, after: Position | undefined): Prisma.Sql[] {
+  const { column, descending } = spec;
+  const cmp = Prisma.raw(descending ? "<" : ">");
+  const dir = Prisma.raw(descending ? "DESC" : "ASC");
+  const valued = (extra: Prisma.Sql) => Prisma.sql`${extra} ORDER BY ${column} ${dir}, id ${dir}`;
+  const nulls = (extra: Prisma.Sql) => Prisma.sql`${column} IS NULL ${extra} ORDER BY id ${dir}`;
+  const value = after?.value ?? null;
+  const typed = spec.nullable ? Prisma.sql`${value}` : Prisma.sql`${value}::timestamptz`;
+
+  if (!spec.nullable) {
+    return [valued(after ? Prisma.sql`(${column}, id) ${cmp} (${typed}, ${after.id})` : Prisma.sql`TRUE`)];
+  }
+  const valuedAll = valued(Prisma.sql`${column} IS NOT NULL`);
+  const nullsAll = nulls(Prisma.empty);
+  if (!after) return descending ? [nullsAll, valuedAll] : [valuedAll, nullsAll];
+  if (value === null) {
+    const restOfNulls = nulls(Prisma.sql`AND id ${cmp} ${after.id}`);
+    return descending ? [restOfNulls, valuedAll] : [restOfNulls];
+  }
+  const restOfValued = valued(Prisma.sql`(${column}, id) ${cmp} (${typed}, ${after.id})`);
+  return descending ? [restOfValued] : [restOfValued, nullsAll];
+}

@@ -1,0 +1,76 @@
+// The customer's field rules (contract: "Field rules"), as zod schemas shared by create, update,
+// bulk create, the dashboard's forms and the OpenAPI document.
+import { z } from "zod";
+
+/** NFC-normalised and trimmed; an empty string means null. */
+export function normalizeText(value: string): string | null {
+  const text = value.normalize("NFC").trim();
+  return text === "" ? null : text;
+}
+
+function text(max: number) {
+  return z
+    .union([z.string(), z.null()], { error: "must be a string or null" })
+    .transform((value) => (value === null ? null : normalizeText(value)))
+    .pipe(z.string().max(max, `must be at most ${max} characters`).nullable());
+}
+
+// Unicode letters are allowed (IDN domains, non-Latin local parts); the domain needs a dot and a
+// top-level label of two letters or more, as deliverable addresses do.
+const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
+
+export const emailField = text(512).refine((value) => value === null || EMAIL_PATTERN.test(value), {
+  message: "must be a valid email address",
+});
+
+export const externalIdField = text(255);
+export const nameField = text(256);
+export const taxIdField = text(64);
+
+export const phoneField = text(32).refine(
+  (value) => value === null || (/^[0-9 +\-()]+$/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 4),
+  { message: "must be digits, spaces and + - ( ), with at least 4 digits" },
+);
+
+export const defaultPaymentTokenIdField = text(64);
+
+export const METADATA_MAX_KEYS = 50;
+export const METADATA_KEY_MAX = 40;
+export const METADATA_VALUE_MAX = 500;
+
+/** Metadata is stored exactly as sent (no trimming); `null` means "wipe to {}". */
+export const metadataField = z.unknown().transform((value, ctx): Record<string, string> | null => {
+  if (value === null) return null;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: "must be an object of string values" });
+    return z.NEVER;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > METADATA_MAX_KEYS) {
+    ctx.addIssue({ code: "custom", message: `must have at most ${METADATA_MAX_KEYS} keys` });
+    return z.NEVER;
+  }
+  for (const [key, entry] of entries) {
+    const problem =
+      key.length === 0 || key.length > METADATA_KEY_MAX
+        ? `keys must be 1-${METADATA_KEY_MAX} characters`
+        : /[[\]]/.test(key)
+          ? "keys must not contain [ or ]"
+          : typeof entry !== "string"
+            ? "values must be strings"
+            : entry.length > METADATA_VALUE_MAX
+              ? `values must be at most ${METADATA_VALUE_MAX} characters`
+              : undefined;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem, path: key.length ? [key] : [] });
+      return z.NEVER;
+    }
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+});
+
+/** `true`/`false`, also as the strings a form body carries. */
+export const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
+  error: "must be true or false",
+});

@@ -1,0 +1,117 @@
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/prisma";
+import { inTransaction, type Db } from "@/lib/db/transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordEvents } from "@/lib/events/record-event";
+import type { Scope } from "@/lib/scope";
+import { customerNotFound, duplicateExternalId } from "@/lib/customers/errors";
+import type { Customer, CustomerUpdateInput } from "@/lib/customers/schemas";
+import { serializeCustomer } from "@/lib/customers/serialize";
+
+const PERSONAL_FIELDS = ["email", "name", "phone", "taxId", "metadata"] as const;
+
+/**
+ * PATCH /customers/{id}: fields left out stay, `null` clears, `metadata` replaces the whole map
+ * (`null` wipes it), `archived` sets or clears archivedAt. One customer.updated event with the
+ * previous values of what changed; none when nothing changed. The row is locked for the update,
+ * so concurrent PATCHes apply one after the other and each event's previousAttributes is exact.
+ */
+export async function updateCustomer(
+  scope: Scope,
+  id: string,
+  input: CustomerUpdateInput,
+  db: Db = prisma,
+): Promise<Customer> {
+  return inTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM customers
+      WHERE workspace_id = ${scope.workspaceId} AND id = ${id} AND livemode = ${scope.livemode}
+      FOR UPDATE`;
+    if (!locked.length) throw customerNotFound(id);
+    const row = await tx.customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: scope.workspaceId, id } },
+    });
+    const before = serializeCustomer(row);
+
+    const wanted: Partial<Customer> = {};
+    for (const field of ["externalId", "email", "name", "phone", "taxId", "defaultPaymentTokenId"] as const) {
+      if (input[field] !== undefined) wanted[field] = input[field];
+    }
+    if (input.metadata !== undefined) wanted.metadata = input.metadata ?? {};
+    if (input.archived !== undefined) {
+      wanted.archivedAt = input.archived ? (before.archivedAt ?? new Date().toISOString()) : null;
+    }
+    const changed = (Object.keys(wanted) as (keyof Customer)[]).filter(
+      (field) => !isDeepStrictEqual(wanted[field], before[field]),
+    );
+    if (!changed.length) return before;
+
+    if (
+      row.redactedAt &&
+      PERSONAL_FIELDS.some((field) => changed.includes(field) && !isEmpty(wanted[field]))
+    ) {
+      throw new ApiError(
+        "customer_redacted",
+        "This customer's personal data was erased; it cannot be set again.",
+        {
+          param: PERSONAL_FIELDS.find((field) => changed.includes(field)),
+        },
+      );
+    }
+    if (changed.includes("defaultPaymentTokenId") && wanted.defaultPaymentTokenId) {
+      const token = await tx.paymentToken.findFirst({
+        where: {
+          workspaceId: scope.workspaceId,
+          livemode: scope.livemode,
+          id: wanted.defaultPaymentTokenId,
+          customerId: id,
+        },
+        select: { id: true },
+      });
+      if (!token) {
+        throw new ApiError(
+          "parameter_invalid",
+          "defaultPaymentTokenId: must name a payment token attached to this customer",
+          {
+            param: "defaultPaymentTokenId",
+          },
+        );
+      }
+    }
+    if (changed.includes("externalId") && wanted.externalId) {
+      const holder = await tx.customer.findFirst({
+        where: {
+          workspaceId: scope.workspaceId,
+          livemode: scope.livemode,
+          externalId: wanted.externalId,
+          NOT: { id },
+        },
+        select: { id: true },
+      });
+      if (holder) throw duplicateExternalId(wanted.externalId, holder.id);
+    }
+
+    const data: Prisma.CustomerUncheckedUpdateInput = {};
+    for (const field of changed) {
+      if (field === "metadata") data.metadata = wanted.metadata as Prisma.InputJsonValue;
+      else if (field === "archivedAt")
+        data.archivedAt = wanted.archivedAt ? new Date(wanted.archivedAt) : null;
+      else if (field === "email") {
+        data.email = wanted.email;
+        data.emailNormalized = wanted.email?.toLowerCase() ?? null;
+      } else (data as Record<string, unknown>)[field] = wanted[field];
+    }
+    const updated = serializeCustomer(
+      await tx.customer.update({ where: { workspaceId_id: { workspaceId: scope.workspaceId, id } }, data }),
+    );
+    const previousAttributes = Object.fromEntries(changed.map((field) => [field, before[field]]));
+    await recordEvents(tx, scope, "customer.updated", [{ object: updated, previousAttributes }]);
+    return updated;
+  });
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || (typeof value === "object" && Object.keys(value as object).length === 0);
+}
