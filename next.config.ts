@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets parallel builds (e.g. several worktrees' test runs) keep apart; default .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The product docs use https://HOST/v1/customers; the canonical routes live under /api/v1.
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];

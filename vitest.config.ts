@@ -28,6 +28,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/setup/database-server.ts"],
           setupFiles: ["test/setup/fresh-database.ts"],
+          // Signs list cursors when tests call lib/ functions directly (the API server gets its own).
+          env: { AUTH_SECRET: "test-auth-secret-for-cursors-and-sessions" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

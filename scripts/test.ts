@@ -48,12 +48,13 @@ async function main(): Promise<number> {
   const bin = (name: string) => `node_modules/.bin/${name}`;
   let status = 0;
   try {
+    // The build comes first: the API's integration tests and the e2e tests both run against it.
+    status ||= await run(bin("next"), ["build"], env);
     status ||= await run(
       bin("vitest"),
       ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
       env,
     );
-    status ||= await run(bin("next"), ["build"], env);
     status ||= await run(bin("playwright"), ["test"], {
       ...env,
       PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,

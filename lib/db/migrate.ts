@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // Read at run time from the project folder, not bundled: keep Next from tracing the whole tree.
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
