@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/prisma";
+import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
+import { startApiServer, type ApiServer } from "@/test/support/api-server";
+
+let server: ApiServer;
+let limited: ApiServer;
+let workspace: TestWorkspace;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  [server, limited, workspace] = await Promise.all([
+    startApiServer(),
+    startApiServer({ RATE_LIMIT_TEST: "5", RATE_LIMIT_LIVE: "10", RATE_LIMIT_BURST_SECONDS: "2" }),
+    createTestWorkspace(),
+  ]);
+  api = apiClient(server.url, workspace.testKey);
+});
+afterAll(() => Promise.all([server?.stop(), limited?.stop()]));
+
+describe("POST /customers/bulk", () => {
+  it("answers one result per item, in input order; one bad item never fails the others", async () => {
+    await api.post("/api/v1/customers", { externalId: "bulk_existing" });
+    const items = [
+      { email: "one@example.com", externalId: "bulk_1" },
+      { email: "not-an-email" },
+      { externalId: "bulk_existing" },
+      { externalId: "bulk_1" }, // clashes with item 0 of the same batch
+      { nmae: "typo" },
+      { name: "Six" },
+    ];
+    const response = await api.post("/api/v1/customers/bulk", { items });
+    expect(response.status).toBe(200);
+    expect(response.body.object).toBe("bulk_result");
+    const results = response.body.results;
+    expect(results.map((r: { index: number; status: number }) => [r.index, r.status])).toEqual([
+      [0, 201],
+      [1, 400],
+      [2, 409],
+      [3, 409],
+      [4, 400],
+      [5, 201],
+    ]);
+    expect(results[0].customer).toMatchObject({ object: "customer", email: "one@example.com" });
+    expect(results[1].error).toMatchObject({ code: "parameter_invalid", param: "email" });
+    expect(results[3].error).toMatchObject({
+      code: "resource_already_exists",
+      existingId: results[0].customer.id,
+    });
+    expect(results[4].error).toMatchObject({ code: "parameter_unknown", param: "nmae" });
+    const created = await prisma.event.count({
+      where: { workspaceId: workspace.workspaceId, type: "customer.created" },
+    });
+    expect(created).toBe(3); // bulk_existing + items 0 and 5
+  });
+
+  it("takes up to 1,000 items and refuses more, or none", async () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => ({
+      externalId: `bulk_k_${i}`,
+      name: `Bulk ${i}`,
+    }));
+    const ok = await api.post("/api/v1/customers/bulk", { items: thousand });
+    expect(ok.status).toBe(200);
+    expect(ok.body.results.every((r: { status: number }) => r.status === 201)).toBe(true);
+    const tooMany = await api.post("/api/v1/customers/bulk", { items: [...thousand, { name: "x" }] });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatchObject({ code: "parameter_invalid", param: "items" });
+    expect((await api.post("/api/v1/customers/bulk", { items: [] })).body.error.param).toBe("items");
+    expect((await api.post("/api/v1/customers/bulk", {})).body.error).toMatchObject({
+      code: "parameter_missing",
+      param: "items",
+    });
+  });
+
+  it("replays with the same Idempotency-Key instead of creating twice", async () => {
+    const headers = { "Idempotency-Key": "bulk-retry-1" };
+    const items = [{ externalId: "bulk_idem_a" }, { externalId: "bulk_idem_b" }];
+    const first = await api.post("/api/v1/customers/bulk", { items }, headers);
+    const again = await api.post("/api/v1/customers/bulk", { items }, headers);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect(again.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
+  });
+});
+
+describe("rate limits", () => {
+  it("sends RateLimit headers, and 429 with Retry-After past the burst; keys and modes count apart", async () => {
+    const testApi = apiClient(limited.url, workspace.testKey);
+    const responses = [];
+    for (let i = 0; i < 14; i++) responses.push(await testApi.get("/api/v1/customers?limit=1"));
+    expect(responses[0].headers.get("ratelimit-limit")).toBe("5");
+    expect(Number(responses[0].headers.get("ratelimit-remaining"))).toBeGreaterThanOrEqual(0);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(responses.slice(0, 10).every((r) => r.status === 200)).toBe(true);
+    expect(refused[0].body.error).toMatchObject({ type: "rate_limit_error", code: "rate_limited" });
+    expect(Number(refused[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+
+    const live = await apiClient(limited.url, workspace.liveKey).get("/api/v1/customers?limit=1");
+    expect(live.status).toBe(200);
+    expect(live.headers.get("ratelimit-limit")).toBe("10");
+  });
+});
+
+describe("every response", () => {
+  it("carries a Request-Id, errors included", async () => {
+    const responses = await Promise.all([
+      api.get("/api/v1/customers"),
+      api.get("/v1/customers/cus_none"),
+      apiClient(server.url).get("/api/v1/customers"),
+      api.request("DELETE", "/api/v1/customers/cus_none"),
+    ]);
+    for (const response of responses)
+      expect(response.headers.get("request-id")).toMatch(/^req_[0-9A-Z]{26}$/);
+  });
+});

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/prisma";
+import { newId } from "@/lib/ids";
+import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
+import { startApiServer, type ApiServer } from "@/test/support/api-server";
+
+let server: ApiServer;
+let workspace: TestWorkspace;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  [server, workspace] = await Promise.all([startApiServer(), createTestWorkspace()]);
+  api = apiClient(server.url, workspace.testKey);
+});
+afterAll(() => server?.stop());
+
+async function createCustomer(body: Record<string, unknown> = {}) {
+  const response = await api.post("/api/v1/customers", body);
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+async function eventsOf(id: string) {
+  return prisma.event.findMany({
+    where: { workspaceId: workspace.workspaceId, objectId: id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+describe("PATCH /customers/{id}", () => {
+  it("changes only the fields sent; null clears; one customer.updated event with previousAttributes", async () => {
+    const customer = await createCustomer({
+      name: "Old Name",
+      email: "old@example.com",
+      phone: "+62 811 000",
+    });
+    const response = await api.patch(`/api/v1/customers/${customer.id}`, { name: "New Name", phone: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ name: "New Name", phone: null, email: "old@example.com" });
+    expect(response.body.updatedAt > customer.updatedAt).toBe(true);
+
+    const events = await eventsOf(customer.id);
+    expect(events.map((e) => e.type)).toEqual(["customer.created", "customer.updated"]);
+    expect(events[1].data).toEqual({
+      object: response.body,
+      previousAttributes: { name: "Old Name", phone: "+62 811 000" },
+    });
+  });
+
+  it("replaces the whole metadata map; null wipes it to {}; metadata passes through events unchanged", async () => {
+    const customer = await createCustomer({ metadata: { a: "1", b: "2" } });
+    const replaced = await api.patch(`/api/v1/customers/${customer.id}`, { metadata: { b: "2", c: "  3 " } });
+    expect(replaced.body.metadata).toEqual({ b: "2", c: "  3 " });
+    const wiped = await api.patch(`/api/v1/customers/${customer.id}`, { metadata: null });
+    expect(wiped.body.metadata).toEqual({});
+    const events = await eventsOf(customer.id);
+    expect(events.map((e) => (e.data as { previousAttributes?: unknown }).previousAttributes)).toEqual([
+      undefined,
+      { metadata: { a: "1", b: "2" } },
+      { metadata: { b: "2", c: "  3 " } },
+    ]);
+  });
+
+  it("writes no event and changes nothing when nothing changes", async () => {
+    const customer = await createCustomer({ name: "Same", metadata: { k: "v" } });
+    const response = await api.patch(`/api/v1/customers/${customer.id}`, {
+      name: " Same ",
+      metadata: { k: "v" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(customer);
+    expect((await eventsOf(customer.id)).map((e) => e.type)).toEqual(["customer.created"]);
+  });
+
+  it("archives and unarchives with the write-only archived field (form booleans too)", async () => {
+    const customer = await createCustomer();
+    const archived = await api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
+    expect(archived.body.archivedAt).toMatch(/Z$/);
+    const again = await api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
+    expect(again.body.archivedAt).toBe(archived.body.archivedAt);
+    const restored = await api.request("PATCH", `/api/v1/customers/${customer.id}`, {
+      form: "archived=false",
+    });
+    expect(restored.body.archivedAt).toBeNull();
+    expect(
+      (await api.patch(`/api/v1/customers/${customer.id}`, { archived: "yes" })).body.error,
+    ).toMatchObject({
+      code: "parameter_invalid",
+      param: "archived",
+    });
+  });
+
+  it("refuses an externalId another customer holds with 409 and existingId; null frees it", async () => {
+    const holder = await createCustomer({ externalId: "taken_1" });
+    const other = await createCustomer({ externalId: "mine_1" });
+    const clash = await api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({
+      code: "resource_already_exists",
+      existingId: holder.id,
+      param: "externalId",
+    });
+    expect((await api.get(`/api/v1/customers/${other.id}`)).body.externalId).toBe("mine_1");
+    await api.patch(`/api/v1/customers/${holder.id}`, { externalId: null });
+    expect((await api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" })).status).toBe(200);
+  });
+
+  it("accepts a defaultPaymentTokenId only when the token is attached to this customer", async () => {
+    const customer = await createCustomer();
+    const someoneElse = await createCustomer();
+    const scope = { workspaceId: workspace.workspaceId, livemode: false };
+    const token = {
+      ...scope,
+      id: newId("paymentToken"),
+      customerId: customer.id,
+      type: "card",
+      fingerprint: "fp1",
+    };
+    const foreign = {
+      ...scope,
+      id: newId("paymentToken"),
+      customerId: someoneElse.id,
+      type: "card",
+      fingerprint: "fp2",
+    };
+    await prisma.paymentToken.createMany({ data: [token, foreign] });
+
+    const wrong = await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: foreign.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: "parameter_invalid", param: "defaultPaymentTokenId" });
+    const unknown = await api.patch(`/api/v1/customers/${customer.id}`, {
+      defaultPaymentTokenId: "ptok_nope",
+    });
+    expect(unknown.status).toBe(400);
+    const right = await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: token.id });
+    expect(right.body.defaultPaymentTokenId).toBe(token.id);
+    expect(
+      (await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: null })).body
+        .defaultPaymentTokenId,
+    ).toBeNull();
+  });
+
+  it("refuses personal data on a redacted customer with 409, but allows clearing and archiving", async () => {
+    const customer = await createCustomer({ externalId: "redacted_1" });
+    await prisma.customer.update({
+      where: { workspaceId_id: { workspaceId: workspace.workspaceId, id: customer.id } },
+      data: { redactedAt: new Date() },
+    });
+    const refused = await api.patch(`/api/v1/customers/${customer.id}`, { email: "back@example.com" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "customer_redacted", param: "email" });
+    expect((await api.patch(`/api/v1/customers/${customer.id}`, { archived: true, name: null })).status).toBe(
+      200,
+    );
+  });
+
+  it("validates like create, refuses read-only and unknown fields, and is 404 elsewhere", async () => {
+    const customer = await createCustomer();
+    for (const [body, code, param] of [
+      [{ email: "nope" }, "parameter_invalid", "email"],
+      [{ id: "cus_other" }, "parameter_unknown", "id"],
+      [{ object: "customer" }, "parameter_unknown", "object"],
+      [{ updatedAt: "2026-01-01T00:00:00.000Z" }, "parameter_unknown", "updatedAt"],
+      [{ tax_id: "x" }, "parameter_unknown", "tax_id"],
+    ] as const) {
+      const response = await api.patch(`/api/v1/customers/${customer.id}`, body);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code, param });
+    }
+    const other = await createTestWorkspace();
+    const theirs = await apiClient(server.url, other.testKey).patch(`/api/v1/customers/${customer.id}`, {
+      name: "Mine now",
+    });
+    expect(theirs.status).toBe(404);
+    const live = await apiClient(server.url, workspace.liveKey).patch(`/api/v1/customers/${customer.id}`, {
+      name: "Live",
+    });
+    expect(live.status).toBe(404);
+    expect((await api.get(`/api/v1/customers/${customer.id}`)).body.name).toBeNull();
+  });
+
+  it("applies concurrent PATCHes one after another: every change is reported by an event", async () => {
+    const customer = await createCustomer({ name: "v0" });
+    const names = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
+    const responses = await Promise.all(
+      names.map((name) => api.patch(`/api/v1/customers/${customer.id}`, { name })),
+    );
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const updates = (await eventsOf(customer.id)).filter((e) => e.type === "customer.updated");
+    expect(updates).toHaveLength(10);
+    // Each event's previous name is the name the one before it set: none was lost silently.
+    const chain = updates.map((e) => {
+      const data = e.data as { object: { name: string }; previousAttributes: { name: string } };
+      return [data.previousAttributes.name, data.object.name];
+    });
+    const seen = new Set(chain.map(([before]) => before));
+    expect(seen.size).toBe(10);
+    const final = (await api.get(`/api/v1/customers/${customer.id}`)).body.name;
+    expect(chain.some(([, after]) => after === final)).toBe(true);
+  });
+});
