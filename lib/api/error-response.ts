@@ -26,7 +26,7 @@ export function errorBody(apiError: ApiError, requestId: string) {
       type: apiError.type,
       code: apiError.code,
       message: apiError.message,
-      ...(apiError.param ? { param: apiError.param } : {}),
+      ...(apiError.param !== undefined ? { param: apiError.param } : {}),
       ...apiError.extra,
       requestId,
     },

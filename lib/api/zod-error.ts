@@ -10,7 +10,7 @@ export function apiErrorFromZod(error: z.ZodError): ApiError {
 
   if (issue.code === "unrecognized_keys") {
     const param = join([...path, issue.keys[0]]);
-    return new ApiError("parameter_unknown", `Unknown parameter: ${param}${suggestion(issue.keys[0])}`, {
+    return new ApiError("parameter_unknown", `Unknown parameter: ${param || "\"\""}${suggestion(issue.keys[0])}`, {
       param,
     });
   }

@@ -20,57 +20,102 @@ function text(max: number) {
 const EMAIL_PATTERN =
   /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
-export const emailField = text(512).refine((value) => value === null || EMAIL_PATTERN.test(value), {
-  message: "must be a valid email address",
+export const emailField = text(512)
+  .refine((value) => value === null || EMAIL_PATTERN.test(value), {
+    message: "must be a valid email address",
+  })
+  .meta({
+    description:
+      "A valid email address, at most 512 characters; stored as given (trimmed), matched case-insensitively, not unique.",
+    example: "alice@example.com",
+    // The length check runs after trimming (inside the pipe), so zod-openapi cannot see it.
+    override: { maxLength: 512 },
+  });
+
+export const externalIdField = text(255).meta({
+  description: "Your own ID for this customer, 1-255 characters; unique per workspace and mode.",
+  example: "crm_19823",
+  override: { maxLength: 255 },
+});
+export const nameField = text(256).meta({
+  description: "Display name, at most 256 characters of any Unicode.",
+  example: "Alice Smith",
+  override: { maxLength: 256 },
+});
+export const taxIdField = text(64).meta({
+  description: "NPWP, VAT or other tax number, at most 64 characters.",
+  example: "01.234.567.8-901.000",
+  override: { maxLength: 64 },
 });
 
-export const externalIdField = text(255);
-export const nameField = text(256);
-export const taxIdField = text(64);
+export const phoneField = text(32)
+  .refine(
+    (value) => value === null || (/^[0-9 +\-()]+$/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 4),
+    { message: "must be digits, spaces and + - ( ), with at least 4 digits" },
+  )
+  .meta({
+    description: "At most 32 characters of digits, spaces and + - ( ), with at least 4 digits.",
+    example: "+6281234567890",
+    override: { maxLength: 32 },
+  });
 
-export const phoneField = text(32).refine(
-  (value) => value === null || (/^[0-9 +\-()]+$/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 4),
-  { message: "must be digits, spaces and + - ( ), with at least 4 digits" },
-);
-
-export const defaultPaymentTokenIdField = text(64);
+export const defaultPaymentTokenIdField = text(64).meta({
+  description: "A payment token (ptok_…) attached to this customer, charged by default.",
+  example: "ptok_01JDQ4W3Y2ZJ8M9V0T3B5K7N2P",
+  override: { maxLength: 64 },
+});
 
 export const METADATA_MAX_KEYS = 50;
 export const METADATA_KEY_MAX = 40;
 export const METADATA_VALUE_MAX = 500;
 
 /** Metadata is stored exactly as sent (no trimming); `null` means "wipe to {}". */
-export const metadataField = z.unknown().transform((value, ctx): Record<string, string> | null => {
-  if (value === null) return null;
-  if (typeof value !== "object" || Array.isArray(value)) {
-    ctx.addIssue({ code: "custom", message: "must be an object of string values" });
-    return z.NEVER;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > METADATA_MAX_KEYS) {
-    ctx.addIssue({ code: "custom", message: `must have at most ${METADATA_MAX_KEYS} keys` });
-    return z.NEVER;
-  }
-  for (const [key, entry] of entries) {
-    const problem =
-      key.length === 0 || key.length > METADATA_KEY_MAX
-        ? `keys must be 1-${METADATA_KEY_MAX} characters`
-        : /[[\]]/.test(key)
-          ? "keys must not contain [ or ]"
-          : typeof entry !== "string"
-            ? "values must be strings"
-            : entry.length > METADATA_VALUE_MAX
-              ? `values must be at most ${METADATA_VALUE_MAX} characters`
-              : undefined;
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem, path: key.length ? [key] : [] });
+export const metadataField = z
+  .unknown()
+  .transform((value, ctx): Record<string, string> | null => {
+    if (value === null) return null;
+    if (typeof value !== "object" || Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: "must be an object of string values" });
       return z.NEVER;
     }
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
-});
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length > METADATA_MAX_KEYS) {
+      ctx.addIssue({ code: "custom", message: `must have at most ${METADATA_MAX_KEYS} keys` });
+      return z.NEVER;
+    }
+    for (const [key, entry] of entries) {
+      const problem =
+        key.length === 0 || key.length > METADATA_KEY_MAX
+          ? `keys must be 1-${METADATA_KEY_MAX} characters`
+          : /[[\]]/.test(key)
+            ? "keys must not contain [ or ]"
+            : typeof entry !== "string"
+              ? "values must be strings"
+              : entry.length > METADATA_VALUE_MAX
+                ? `values must be at most ${METADATA_VALUE_MAX} characters`
+                : undefined;
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem, path: key.length ? [key] : [] });
+        return z.NEVER;
+      }
+    }
+    return Object.fromEntries(entries) as Record<string, string>;
+  })
+  .meta({
+    description: `Up to ${METADATA_MAX_KEYS} string pairs of your own data, stored exactly as sent. On update it replaces the whole map; null wipes it to {}.`,
+    example: { segment: "enterprise" },
+    // The rules live in a transform, which JSON Schema cannot see: state them here.
+    override: {
+      type: ["object", "null"],
+      maxProperties: METADATA_MAX_KEYS,
+      propertyNames: { minLength: 1, maxLength: METADATA_KEY_MAX, pattern: "^[^\\[\\]]*$" },
+      additionalProperties: { type: "string", maxLength: METADATA_VALUE_MAX },
+    },
+  });
 
 /** `true`/`false`, also as the strings a form body carries. */
-export const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
-  error: "must be true or false",
-});
+export const booleanField = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
+    error: "must be true or false",
+  })
+  .meta({ description: "true or false (a form body sends the strings)." });

@@ -22,29 +22,61 @@ const writableFields = {
   metadata: metadataField.optional(),
 };
 
-export const customerCreateSchema = z.strictObject(writableFields);
+export const customerCreateSchema = z.strictObject(writableFields).meta({
+  id: "CustomerCreate",
+  description: "Every field is optional: an empty customer is valid. A blank string means null.",
+});
 export type CustomerCreateInput = z.output<typeof customerCreateSchema>;
 
-export const customerUpdateSchema = z.strictObject({ ...writableFields, archived: booleanField.optional() });
+export const customerUpdateSchema = z
+  .strictObject({
+    ...writableFields,
+    archived: booleanField
+      .optional()
+      .meta({ description: "Write-only: true sets archivedAt, false clears it." }),
+  })
+  .meta({
+    id: "CustomerUpdate",
+    description: "A field left out is unchanged; null clears it; metadata replaces the whole map.",
+  });
 export type CustomerUpdateInput = z.output<typeof customerUpdateSchema>;
 
 export const BULK_MAX_ITEMS = 1000;
 
-export const customerBulkCreateSchema = z.strictObject({
-  items: z
-    .preprocess(
-      // Form bodies carry items[0][email]=…: an object keyed 0, 1, 2…
-      (value) =>
-        value && typeof value === "object" && !Array.isArray(value) ? Object.values(value as object) : value,
-      z.array(z.unknown(), { error: "must be an array of customers" }),
-    )
-    .pipe(
-      z
-        .array(z.unknown())
-        .min(1, "must hold at least one customer")
-        .max(BULK_MAX_ITEMS, `must hold at most ${BULK_MAX_ITEMS} customers`),
-    ),
-});
+export const customerBulkCreateSchema = z
+  .strictObject({
+    items: z
+      .preprocess(
+        // Form bodies carry items[0][email]=…: an object keyed 0, 1, 2…
+        (value) =>
+          value && typeof value === "object" && !Array.isArray(value)
+            ? Object.values(value as object)
+            : value,
+        z.array(z.unknown(), { error: "must be an array of customers" }),
+      )
+      .pipe(
+        z
+          .array(z.unknown())
+          .min(1, "must hold at least one customer")
+          .max(BULK_MAX_ITEMS, `must hold at most ${BULK_MAX_ITEMS} customers`),
+      )
+      .meta({
+        description: `1-${BULK_MAX_ITEMS} create bodies, each validated on its own.`,
+        // Items are unknown here and parsed one by one with customerCreateSchema (so one bad item
+        // never fails the others); the document shows that schema.
+        override: {
+          type: "array",
+          minItems: 1,
+          maxItems: BULK_MAX_ITEMS,
+          items: { $ref: "#/components/schemas/CustomerCreate" },
+        },
+      }),
+  })
+  .meta({
+    id: "CustomerBulkCreate",
+    // z.preprocess makes `items` look optional to JSON Schema; a missing one is 400 parameter_missing.
+    override: { required: ["items"] },
+  });
 
 export const customerSortValues = ["-createdAt", "createdAt", "name", "-name", "email", "-email"] as const;
 export type CustomerSort = (typeof customerSortValues)[number];
@@ -69,15 +101,37 @@ function dateBound(edge: "start" | "end") {
 }
 
 export const customerFilterFields = {
-  email: z.string().max(512, "must be at most 512 characters").optional(),
-  externalId: z.string().max(255, "must be at most 255 characters").optional(),
-  q: z.string().max(256, "must be at most 256 characters").optional(),
-  createdFrom: dateBound("start").optional(),
-  createdTo: dateBound("end").optional(),
+  email: z
+    .string()
+    .max(512, "must be at most 512 characters")
+    .optional()
+    .meta({ description: "Exact match, case-insensitive.", example: "alice@example.com" }),
+  externalId: z
+    .string()
+    .max(255, "must be at most 255 characters")
+    .optional()
+    .meta({ description: "Exact match.", example: "crm_19823" }),
+  q: z.string().max(256, "must be at most 256 characters").optional().meta({
+    description:
+      "Partial match, case-insensitive, over name, email, externalId and id; typo-tolerant for name and email.",
+    example: "alice",
+  }),
+  createdFrom: dateBound("start").optional().meta({
+    description: "Inclusive lower bound: a date (a whole UTC day) or a timestamp.",
+    example: "2026-11-01",
+  }),
+  createdTo: dateBound("end").optional().meta({
+    description: "Inclusive upper bound: a date (a whole UTC day) or a timestamp.",
+    example: "2026-11-30",
+  }),
   sort: z
     .enum(customerSortValues, { error: `must be one of ${customerSortValues.join(", ")}` })
-    .default("-createdAt"),
-  archived: z.enum(["false", "true", "all"], { error: "must be false, true or all" }).default("false"),
+    .default("-createdAt")
+    .meta({ description: "Sort order; ties are broken by id, so paging is stable." }),
+  archived: z
+    .enum(["false", "true", "all"], { error: "must be false, true or all" })
+    .default("false")
+    .meta({ description: "Archived customers only (true), unarchived only (false), or all." }),
 };
 
 export const customerListQuerySchema = z.strictObject({
@@ -87,8 +141,19 @@ export const customerListQuerySchema = z.strictObject({
     .regex(/^\d+$/, "must be an integer from 1 to 100")
     .transform(Number)
     .pipe(z.number().min(1, "must be an integer from 1 to 100").max(100, "must be an integer from 1 to 100"))
-    .default(10),
-  cursor: z.string().optional(),
+    .default(10)
+    .meta({
+      description: "Page size, 1-100.",
+      // A query string on the wire, parsed in a pipe JSON Schema cannot see through: show the integer.
+      override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+        delete jsonSchema.pattern;
+        Object.assign(jsonSchema, { type: "integer", minimum: 1, maximum: 100, default: 10 });
+      },
+    }),
+  cursor: z
+    .string()
+    .optional()
+    .meta({ description: "The nextCursor of the previous page: resumes exactly after its last item." }),
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
 export type CustomerFilters = Omit<CustomerListQuery, "limit" | "cursor">;
@@ -99,19 +164,22 @@ export const customerSchema = z
   .object({
     id: z.string().meta({ example: "cus_01JDQ4W3Y2ZJ8M9V0T3B5K7N2P" }),
     object: z.literal("customer"),
-    externalId: z.string().nullable(),
-    email: z.string().nullable(),
-    name: z.string().nullable(),
-    phone: z.string().nullable(),
-    taxId: z.string().nullable(),
+    externalId: z.string().nullable().meta({ description: "Your own ID, unique per workspace and mode." }),
+    email: z.string().nullable().meta({ example: "alice@example.com" }),
+    name: z.string().nullable().meta({ example: "Alice Smith" }),
+    phone: z.string().nullable().meta({ example: "+6281234567890" }),
+    taxId: z.string().nullable().meta({ description: "NPWP, VAT or other tax number." }),
     defaultPaymentTokenId: z.string().nullable(),
-    metadata: z.record(z.string(), z.string()),
+    metadata: z.record(z.string(), z.string()).meta({ description: "Your string pairs; {} when empty." }),
     archivedAt: z.iso.datetime().nullable(),
-    redactedAt: z.iso.datetime().nullable(),
-    mergedIntoId: z.string().nullable(),
-    livemode: z.boolean(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    redactedAt: z.iso.datetime().nullable().meta({ description: "Set when the personal data was erased." }),
+    mergedIntoId: z.string().nullable().meta({ description: "The customer this one was merged into." }),
+    livemode: z.boolean().meta({ description: "true for live-mode data, false for test mode." }),
+    createdAt: z.iso.datetime().meta({ example: "2026-11-24T10:00:00.000Z" }),
+    updatedAt: z.iso.datetime().meta({ example: "2026-11-24T10:00:00.000Z" }),
   })
-  .meta({ id: "Customer" });
+  .meta({
+    id: "Customer",
+    description: "Every key is always present: absent values are null, metadata is {} when empty.",
+  });
 export type Customer = z.infer<typeof customerSchema>;

@@ -150,14 +150,19 @@ describe("GET /customers/export", () => {
     expect(await ids("?archived=true")).toEqual([archived]);
     expect(await ids("?archived=all")).toEqual([late, archived, middle, early]);
     expect(await ids("?createdFrom=2026-02-10")).toEqual([late, middle]);
-    expect(await ids("?createdFrom=2026-02-01&createdTo=2026-02-28&archived=all")).toEqual([archived, middle]);
+    expect(await ids("?createdFrom=2026-02-01&createdTo=2026-02-28&archived=all")).toEqual([
+      archived,
+      middle,
+    ]);
   });
 
   it("never shows another workspace's or the other mode's customers", async () => {
     const { api, workspace } = await freshApi();
     const other = await freshApi();
     const [mine] = await insertCustomers(workspace.workspaceId, [{ email: "me@example.com" }]);
-    const [live] = await insertCustomers(workspace.workspaceId, [{ email: "me@example.com", livemode: true }]);
+    const [live] = await insertCustomers(workspace.workspaceId, [
+      { email: "me@example.com", livemode: true },
+    ]);
     await insertCustomers(other.workspace.workspaceId, [{ email: "me@example.com" }]);
 
     expect((await exportCsv(api)).rows.map((row) => row[0])).toEqual([mine]);
