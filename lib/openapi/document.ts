@@ -106,12 +106,10 @@ const idempotencyKey = z
   });
 
 const customerIdParams = z.object({
-  id: z
-    .string()
-    .meta({
-      example: "cus_01JDQ4W3Y2ZJ8M9V0T3B5K7N2P",
-      param: { id: "CustomerId", description: "The customer's id." },
-    }),
+  id: z.string().meta({
+    example: "cus_01JDQ4W3Y2ZJ8M9V0T3B5K7N2P",
+    param: { id: "CustomerId", description: "The customer's id." },
+  }),
 });
 
 const errorMeaning: Record<number, string> = {
@@ -273,8 +271,9 @@ const operations = {
     requestParams: { query: customerExportQuerySchema },
     responses: {
       200: {
-        description: "RFC 4180 CSV, one row per customer, metadata as JSON.",
-        headers: successHeaders(),
+        description:
+          "RFC 4180 CSV (CRLF line ends), one row per customer in the list's order, metadata as JSON. Cells that a spreadsheet would run as a formula (= + - @) start with a '.",
+        headers: successHeaders({ "Content-Disposition": z.literal('attachment; filename="customers.csv"') }),
         content: {
           "text/csv": {
             schema: z.string().meta({
