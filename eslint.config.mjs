@@ -7,7 +7,8 @@ const config = [
   {
     ignores: [
       "lib/generated/**",
-      ".next/**",
+      ".next*/**",
+      ".test-reports/**",
       ".data/**",
       "node_modules/**",
       "test-results/**",

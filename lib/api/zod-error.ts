@@ -10,9 +10,13 @@ export function apiErrorFromZod(error: z.ZodError): ApiError {
 
   if (issue.code === "unrecognized_keys") {
     const param = join([...path, issue.keys[0]]);
-    return new ApiError("parameter_unknown", `Unknown parameter: ${param || "\"\""}${suggestion(issue.keys[0])}`, {
-      param,
-    });
+    return new ApiError(
+      "parameter_unknown",
+      `Unknown parameter: ${param || '""'}${suggestion(issue.keys[0])}`,
+      {
+        param,
+      },
+    );
   }
   const param = join(path);
   const missing = issue.code === "invalid_type" && issue.input === undefined;
