@@ -1,7 +1,7 @@
 import "server-only";
 // The one wrapper around every /api/v1 route handler: request id, secret-key auth, rate limit,
 // query and body validation, idempotency, and the catch-all that maps errors to responses.
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/error-response";
 import { authenticate, type ApiAuth } from "@/lib/api/authenticate";
@@ -61,7 +61,10 @@ export function withApi<
       }
 
       const url = new URL(request.url);
-      const query = parse(options.query, searchParamsObject(url.searchParams));
+      const query = parse(
+        options.query ?? noQueryParameters,
+        searchParamsObject(url.searchParams),
+      ) as z.output<TQuery>;
       const rawBody = options.body ? await readBody(request, { maxBytes: options.maxBodyBytes }) : undefined;
       const body = parse(options.body, rawBody);
       const params = Object.fromEntries(
@@ -98,6 +101,9 @@ export function withApi<
     }
   };
 }
+
+// Endpoints without query parameters still refuse unknown ones (400 parameter_unknown).
+const noQueryParameters = z.strictObject({});
 
 function parse<T extends z.ZodType>(schema: T | undefined, input: unknown): z.output<T> {
   if (!schema) return undefined as z.output<T>;
