@@ -113,7 +113,7 @@ export const customerFilterFields = {
     .meta({ description: "Exact match.", example: "crm_19823" }),
   q: z.string().max(256, "must be at most 256 characters").optional().meta({
     description:
-      "Partial match, case-insensitive, over name, email, externalId and id; typo-tolerant for name and email.",
+      "Partial match, case-insensitive, over name, email and externalId (typo-tolerant for name and email), or an exact id.",
     example: "alice",
   }),
   createdFrom: dateBound("start").optional().meta({

@@ -160,13 +160,13 @@ function json(schema: z.ZodType, description: string, extraHeaders?: Record<stri
   return { description, headers: successHeaders(extraHeaders), content: { "application/json": { schema } } };
 }
 
-/** JSON, or the form encoding curl -d sends (metadata[plan]=pro, items[0][email]=…). */
-function body(schema: z.ZodType, deepFields: string[]) {
+/** JSON, or the form encoding curl -d sends (metadata[plan]=pro, items[0][email]=…). An empty body reads as {}. */
+function body(schema: z.ZodType, deepFields: string[], required = false) {
   const encoding = Object.fromEntries(
     deepFields.map((field) => [field, { style: "deepObject", explode: true }]),
   );
   return {
-    required: true,
+    required,
     content: {
       "application/json": { schema },
       "application/x-www-form-urlencoded": { schema, encoding },
@@ -257,7 +257,7 @@ const operations = {
     summary: "Create up to 1,000 customers",
     description: "Each item succeeds or fails on its own; the response is 200 whatever the items' outcomes.",
     requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey }) },
-    requestBody: body(customerBulkCreateSchema, ["items"]),
+    requestBody: body(customerBulkCreateSchema, ["items"], true),
     responses: {
       200: json(bulkResultSchema, "One result per item.", replayed),
       ...errorResponses(["parameter_missing", ...writes, ...unavailable]),
