@@ -14,9 +14,9 @@ import {
 import type { CustomerFilters } from "@/lib/customers/schemas";
 
 /** Rows per query: large enough that round trips are cheap, small enough to hold one in memory. */
-export const EXPORT_BATCH_SIZE = 1000;
+const EXPORT_BATCH_SIZE = 1000;
 
-export const EXPORT_HEADER = [
+const EXPORT_HEADER = [
   "id",
   "externalId",
   "email",

@@ -75,8 +75,8 @@ describe("GET /customers/export", () => {
     const created = await api.post("/api/v1/customers", {
       name,
       email: "zoë@example.com",
-      externalId: "crm,1",
-      taxId: 'tax "7"',
+      externalId: "crm\n1", // a lone LF or CR must be quoted too, not only CRLF
+      taxId: "tax\r7",
       metadata,
     });
     expect(created.status).toBe(201);
@@ -85,16 +85,18 @@ describe("GET /customers/export", () => {
     const archived = (await api.get(`/api/v1/customers/${customer.id}`)).body;
 
     const { text, rows } = await exportCsv(api, "?archived=true");
-    expect(text).toContain(`"${name.replaceAll('"', '""')}"`);
+    expect(text).toContain(`,"${name.replaceAll('"', '""')}",`);
+    expect(text).toContain(`,"crm\n1",`);
+    expect(text).toContain(`,"tax\r7",`);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row.slice(0, 8)).toEqual([
       customer.id,
-      "crm,1",
+      "crm\n1",
       "zoë@example.com",
       name,
       "",
-      'tax "7"',
+      "tax\r7",
       customer.createdAt,
       archived.archivedAt,
     ]);
