@@ -85,7 +85,10 @@ export function segmentsAfter(spec: SortSpec, after: Position | undefined): Pris
   const cmp = Prisma.raw(descending ? "<" : ">");
   const dir = Prisma.raw(descending ? "DESC" : "ASC");
   const valued = (extra: Prisma.Sql) => Prisma.sql`${extra} ORDER BY ${column} ${dir}, id ${dir}`;
-  const nulls = (extra: Prisma.Sql) => Prisma.sql`${column} IS NULL ${extra} ORDER BY id ${dir}`;
+  // Ordering the NULLs by the (constant) column too lets the planner read them from the sort index;
+  // by id alone it picks the primary key and filters the whole workspace for the few NULLs.
+  const nulls = (extra: Prisma.Sql) =>
+    Prisma.sql`${column} IS NULL ${extra} ORDER BY ${column} ${dir}, id ${dir}`;
   const value = after?.value ?? null;
   const typed = spec.nullable ? Prisma.sql`${value}` : Prisma.sql`${value}::timestamptz`;
 

@@ -1,0 +1,175 @@
+// The customer list at scale: 100,000 customers in one workspace, and for every sort and filter
+// the SQL that listCustomers really runs, EXPLAIN ANALYZEd — on the first page and on a deep page.
+// An index must drive each query, and a page must read about a page of rows, not the workspace.
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodeCursor } from "@/lib/api/cursor";
+import { prisma } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import type { Scope } from "@/lib/scope";
+import { CUSTOMER_COLUMNS, filterConditions, sortSpec } from "@/lib/customers/customer-query";
+import { listCustomers } from "@/lib/customers/list-customers";
+import { customerListQuerySchema, customerSortValues } from "@/lib/customers/schemas";
+import { describePlan, explainAnalyze, planNodes, recordingDb, rowsRead } from "@/test/support/query-plans";
+
+const CUSTOMERS = 100_000;
+const MAX_ROWS_READ = 1_000;
+
+let scope: Scope;
+
+beforeAll(async () => {
+  const [workspace, other] = [newId("workspace"), newId("workspace")];
+  await prisma.workspace.createMany({
+    data: [
+      { id: workspace, name: "At scale" },
+      { id: other, name: "Neighbour" },
+    ],
+  });
+  scope = { workspaceId: workspace, livemode: false };
+  // 95% test mode (the mode listed below). Names repeat (ties), 1 in 200 has none, 1 in 300 has
+  // no email, 1 in 7 no externalId, 1 in 1,000 is archived; creation times come in pairs (ties).
+  // The other workspace's customers reuse the same ids: only the (workspace_id, id) key is unique.
+  const insert = (workspaceId: string, count: number) => prisma.$executeRaw`
+    INSERT INTO customers (id, workspace_id, livemode, external_id, email, email_normalized, name,
+                           archived_at, created_at, updated_at)
+    SELECT 'cus_' || lpad(upper(to_hex(i)), 26, '0'), ${workspaceId}, i % 20 = 0,
+           CASE WHEN i % 7 <> 0 THEN 'crm_' || i END,
+           email, lower(email),
+           CASE WHEN i = 54321 THEN 'Zebulon Quartermaine' WHEN i % 200 <> 7 THEN first || ' ' || last END,
+           CASE WHEN i % 1000 = 3 THEN created_at + interval '90 days' END,
+           created_at, created_at
+    FROM generate_series(1, ${count}::int) AS i,
+    LATERAL (SELECT
+      timestamptz '2025-01-01' + (i / 2) * interval '1 minute' AS created_at,
+      (ARRAY['Alice', 'Bob', 'Chidi', 'Dewi', 'Émile', 'Oluwaseun', 'zoë', 'Zack', 'Ngozi', 'Putri',
+             'Ahmad', 'María'])[1 + i % 12] AS first,
+      (ARRAY['Smith', 'Adeyemi', 'Santoso', 'Okafor', 'Müller', 'Nguyen', 'Wijaya', 'Brown',
+             'García'])[1 + (i / 12) % 9] AS last,
+      CASE WHEN i % 300 <> 11 THEN (ARRAY['Alice', 'bob', 'CHIDI', 'Dewi'])[1 + i % 4] || '.' || i || '@'
+             || (ARRAY['Example.com', 'mail.co.id', 'corp.io'])[1 + i % 3] END AS email
+    ) AS generated`;
+  await insert(workspace, CUSTOMERS);
+  await insert(other, 2_000);
+  // VACUUM too, as a table at rest would be: it flushes the GIN indexes' pending lists, which
+  // every trigram search would otherwise scan in full.
+  await prisma.$executeRaw`VACUUM ANALYZE customers`;
+}, 120_000);
+
+type Case = { what: string; params: Record<string, string>; deepAfter?: number };
+
+const sortCases: Case[] = customerSortValues.map((sort) => ({
+  what: `sort=${sort}`,
+  params: { sort },
+  deepAfter: 90_000,
+}));
+
+const filterCases: Case[] = [
+  // The last rows of sort=name are the customers without a name (NULLs come last ascending).
+  { what: "sort=name, a page among the customers without a name", params: { sort: "name" }, deepAfter: -100 },
+  { what: "sort=email, a page among the customers without an email", params: { sort: "email" }, deepAfter: -100 },
+  // 500 customers have no name: this page holds the last 5 names, then the first 6 NULLs.
+  { what: "sort=name, the page where the names end", params: { sort: "name" }, deepAfter: -505 },
+  { what: "email", params: { email: "ALICE.12@example.com" } },
+  { what: "externalId", params: { externalId: "crm_4243" } },
+  { what: "q, a word many customers share", params: { q: "example" }, deepAfter: 25_000 },
+  { what: "q, a word one customer has", params: { q: "Quartermaine" } },
+  { what: "q, a typo of a rare name", params: { q: "Zebulon Quartermane" } },
+  { what: "q, an exact id", params: { q: "cus_000000000000000000000010E1" } },
+  { what: "createdFrom and createdTo", params: { createdFrom: "2025-01-03", createdTo: "2025-02-05" }, deepAfter: 80_000 },
+  { what: "createdFrom, a timestamp", params: { createdFrom: "2025-02-01T12:00:00.000Z" } },
+  { what: "archived=all", params: { archived: "all" }, deepAfter: 90_000 },
+]; // prettier-ignore
+
+type Query = ReturnType<typeof customerListQuerySchema.parse>;
+
+/** Rows of the list in the contract's order by plain OFFSET — the slow way, to check the fast one. */
+async function rowsAt(query: Query, offset: number, limit: number): Promise<CustomerRow[]> {
+  const spec = sortSpec(query.sort);
+  const dir = Prisma.raw(spec.descending ? "DESC" : "ASC");
+  // PostgreSQL's default NULLS placement (last ascending, first descending) is the contract's.
+  return prisma.$queryRaw<CustomerRow[]>`
+    SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${Prisma.join(filterConditions(scope, query), " AND ")}
+    ORDER BY ${spec.column} ${dir}, id ${dir} OFFSET ${offset} LIMIT ${limit}`;
+}
+
+async function countOf(query: Query): Promise<number> {
+  const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM customers WHERE ${Prisma.join(filterConditions(scope, query), " AND ")}`;
+  return count;
+}
+
+/** A cursor resuming after `row`, signed as list-customers.ts signs them (workspace, mode, sort). */
+function cursorAfter(query: Query, row: CustomerRow): string {
+  return encodeCursor(
+    { values: [sortSpec(query.sort).key(row)], id: row.id },
+    { secret: env.AUTH_SECRET!, scope: `${scope.workspaceId}:test:${query.sort}` },
+  );
+}
+
+/**
+ * Lists one page — the first, or the one after `after` rows (counted from the end if negative) —
+ * checks it against OFFSET, and returns the plan of each SQL query listCustomers ran for it.
+ */
+async function plansOf(params: Record<string, string>, after?: number) {
+  let query = customerListQuerySchema.parse(params);
+  let offset = 0;
+  if (after !== undefined) {
+    const count = await countOf(query);
+    offset = after < 0 ? count + after : after;
+    expect(offset).toBeLessThan(count);
+    const [last] = await rowsAt(query, offset - 1, 1);
+    query = { ...query, cursor: cursorAfter(query, last) };
+  }
+  const queries: Prisma.Sql[] = [];
+  const page = await listCustomers(scope, query, recordingDb(queries));
+  expect(page.data.length).toBeGreaterThan(0);
+  expect(page.data.map((customer) => customer.id)).toEqual(
+    (await rowsAt(query, offset, query.limit)).map((row) => row.id),
+  );
+  return Promise.all(queries.map(explainAnalyze));
+}
+
+function expectIndexDriven(plans: Awaited<ReturnType<typeof plansOf>>) {
+  for (const plan of plans) {
+    const nodes = planNodes(plan);
+    const summary = describePlan(plan);
+    expect(
+      nodes.filter((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "customers"),
+      summary,
+    ).toEqual([]);
+    expect(
+      nodes.some((node) => /Index/.test(node["Node Type"]) && node["Index Name"]?.startsWith("customers_")),
+      summary,
+    ).toBe(true);
+  }
+}
+
+function expectFewRowsRead(plans: Awaited<ReturnType<typeof plansOf>>) {
+  for (const plan of plans)
+    expect(rowsRead(plan, "customers"), describePlan(plan)).toBeLessThan(MAX_ROWS_READ);
+}
+
+describe(`the customer list over ${CUSTOMERS.toLocaleString("en")} customers`, () => {
+  it.each([...sortCases, ...filterCases])("$what: indexes drive the first and deep pages", async (test) => {
+    const first = await plansOf(test.params);
+    expectIndexDriven(first);
+    expectFewRowsRead(first);
+    if (test.deepAfter === undefined) return;
+    const deep = await plansOf(test.params, test.deepAfter);
+    expectIndexDriven(deep);
+    expectFewRowsRead(deep);
+  });
+
+  it("archived=true: an index drives the query", async () => {
+    expectIndexDriven(await plansOf({ archived: "true" }));
+  });
+
+  // KNOWN GAP — archived=true has no index to find the few archived customers, so it walks the
+  // sort index past every active one (10,000 rows for the first page here). With a partial index
+  // on (workspace_id, livemode, created_at, id) WHERE archived_at IS NOT NULL this test passes.
+  it.fails("archived=true: reads few rows", async () => {
+    expectFewRowsRead(await plansOf({ archived: "true" }));
+  });
+});
