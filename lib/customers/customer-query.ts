@@ -44,6 +44,8 @@ export function sortSpec(sort: CustomerSort): SortSpec {
   }
 }
 
+const EMAIL_SIMILARITY = 0.6;
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -64,10 +66,16 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
   const q = filters.q?.trim();
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    // Partial matches (ILIKE) and typos (trigram similarity, `%`) both use the trigram indexes.
+    const lower = q.toLowerCase();
+    // Partial matches (ILIKE) and typos (pg_trgm) are all served by the trigram GIN indexes.
+    // Names: whole-value similarity (`%`) or the best-matching word (`<%`), so one typo in one
+    // word of a long name still matches. Emails: an address shares most trigrams with every
+    // other address at its domain, so the index's candidates (`%`, similarity ≥ 0.3) are
+    // rechecked at 0.6: "alice@exmaple.com" finds alice@example.com, "zed@example.com" does not.
     conditions.push(Prisma.sql`(
       name ILIKE ${pattern} OR email_normalized LIKE ${pattern} OR external_id ILIKE ${pattern}
-      OR id = ${q} OR name % ${q} OR email_normalized % ${q.toLowerCase()}
+      OR id ILIKE ${pattern} OR name % ${q} OR ${q} <% name
+      OR (email_normalized % ${lower} AND similarity(email_normalized, ${lower}) >= ${EMAIL_SIMILARITY})
     )`);
   }
   return conditions;

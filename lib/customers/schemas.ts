@@ -81,23 +81,41 @@ export const customerBulkCreateSchema = z
 export const customerSortValues = ["-createdAt", "createdAt", "name", "-name", "email", "-email"] as const;
 export type CustomerSort = (typeof customerSortValues)[number];
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A date (`2026-11-01`, a whole UTC day) or an ISO 8601 timestamp, as an inclusive bound. */
 function dateBound(edge: "start" | "end") {
   return z.string().transform((value, ctx) => {
-    const isDate = DATE_ONLY.test(value);
-    const parsed = new Date(isDate ? `${value}T00:00:00.000Z` : value);
-    const valid =
-      !Number.isNaN(parsed.getTime()) &&
-      (isDate ? parsed.toISOString().startsWith(value) : /^\d{4}-\d{2}-\d{2}T/.test(value));
-    if (!valid) {
+    const parsed = parseDateBound(value, edge);
+    if (!parsed) {
       ctx.addIssue({ code: "custom", message: "must be a date (2026-11-01) or an ISO 8601 timestamp" });
       return z.NEVER;
     }
-    // "createdTo=2026-11-30" includes the whole of that day.
-    return isDate && edge === "end" ? new Date(parsed.getTime() + 86_400_000 - 1) : parsed;
+    return parsed;
   });
+}
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * A date is a whole UTC day ("createdTo=2026-11-30" includes all of that day); a timestamp
+ * without an offset is UTC, never the server's time zone. Days that do not exist are refused.
+ */
+export function parseDateBound(value: string, edge: "start" | "end"): Date | undefined {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour = "00", minute = "00", second = "00", fraction = "0", offset = "Z"] = match;
+  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const realDay =
+    calendar.getUTCFullYear() === Number(year) &&
+    calendar.getUTCMonth() === Number(month) - 1 &&
+    calendar.getUTCDate() === Number(day);
+  if (!realDay || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  const ms = Number(fraction.padEnd(3, "0").slice(0, 3));
+  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}.${String(ms).padStart(3, "0")}${offset}`;
+  const parsed = new Date(iso);
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  const isDateOnly = match[4] === undefined;
+  return isDateOnly && edge === "end" ? new Date(parsed.getTime() + 86_400_000 - 1) : parsed;
 }
 
 export const customerFilterFields = {
