@@ -1,0 +1,16 @@
+// npm run bench [-- N] — the benchmarks in bench/, each printing its own results and baselines.
+// Record what you run, with the command, in docs/benchmarks.md.
+import { spawnSync } from "node:child_process";
+
+const size = process.argv[2] ?? "200000";
+const benches = [["bench/export-memory.ts", size]];
+
+let failed = 0;
+for (const [script, ...args] of benches) {
+  console.log(`\n$ tsx --conditions=react-server ${script} ${args.join(" ")}`);
+  const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
