@@ -68,13 +68,14 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
     const lower = q.toLowerCase();
     // Partial matches (ILIKE) and typos (pg_trgm) are all served by the trigram GIN indexes.
-    // Names: whole-value similarity (`%`) or the best-matching word (`<%`), so one typo in one
+    // Names: whole-value similarity (`%`) or the best-matching word (`%>`; written with the indexed
+    // column on the left, or the planner cannot use the index for it), so one typo in one
     // word of a long name still matches. Emails: an address shares most trigrams with every
     // other address at its domain, so the index's candidates (`%`, similarity ≥ 0.3) are
     // rechecked at 0.6: "alice@exmaple.com" finds alice@example.com, "zed@example.com" does not.
     conditions.push(Prisma.sql`(
       name ILIKE ${pattern} OR email_normalized LIKE ${pattern} OR external_id ILIKE ${pattern}
-      OR id ILIKE ${pattern} OR name % ${q} OR ${q} <% name
+      OR id ILIKE ${pattern} OR name % ${q} OR name %> ${q}
       OR (email_normalized % ${lower} AND similarity(email_normalized, ${lower}) >= ${EMAIL_SIMILARITY})
     )`);
   }
