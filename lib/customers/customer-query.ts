@@ -5,6 +5,7 @@ import "server-only";
 // builder can only express them as ORs, which scan from the first row.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/transaction";
 import type { Scope } from "@/lib/scope";
 import type { CustomerFilters, CustomerSort } from "@/lib/customers/schemas";
 
@@ -113,4 +114,28 @@ export function segmentsAfter(spec: SortSpec, after: Position | undefined): Pris
   }
   const restOfValued = valued(Prisma.sql`(${column}, id) ${cmp} (${typed}, ${after.id})`);
   return descending ? [restOfValued] : [restOfValued, nullsAll];
+}
+
+/**
+ * Up to `count` customers in sort order after `after` (from the start when undefined): the
+ * shared read of the list's pages and the export's batches.
+ */
+export async function readCustomersAfter(
+  db: Db,
+  scope: Scope,
+  filters: CustomerFilters,
+  after: Position | undefined,
+  count: number,
+): Promise<CustomerRow[]> {
+  const spec = sortSpec(filters.sort);
+  const where = Prisma.join(filterConditions(scope, filters), " AND ");
+  const rows: CustomerRow[] = [];
+  for (const segment of segmentsAfter(spec, after)) {
+    rows.push(
+      ...(await db.$queryRaw<CustomerRow[]>`
+        SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where} AND ${segment} LIMIT ${count - rows.length}`),
+    );
+    if (rows.length >= count) break;
+  }
+  return rows;
 }

@@ -1,16 +1,9 @@
 import "server-only";
 import { stringify, type Options } from "csv-stringify/sync";
 import { prisma } from "@/lib/db/prisma";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
-import {
-  CUSTOMER_COLUMNS,
-  filterConditions,
-  segmentsAfter,
-  sortSpec,
-  type Position,
-} from "@/lib/customers/customer-query";
+import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { CustomerFilters } from "@/lib/customers/schemas";
 
 /** Rows per query: large enough that round trips are cheap, small enough to hold one in memory. */
@@ -64,21 +57,8 @@ function csvRow(row: CustomerRow): (string | null)[] {
  */
 export function exportCustomers(scope: Scope, filters: CustomerFilters): ReadableStream<Uint8Array> {
   const spec = sortSpec(filters.sort);
-  const where = Prisma.join(filterConditions(scope, filters), " AND ");
   let after: Position | undefined;
-
-  async function nextBatch(): Promise<CustomerRow[]> {
-    const rows: CustomerRow[] = [];
-    for (const segment of segmentsAfter(spec, after)) {
-      rows.push(
-        ...(await prisma.$queryRaw<CustomerRow[]>`
-          SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where} AND ${segment}
-          LIMIT ${EXPORT_BATCH_SIZE - rows.length}`),
-      );
-      if (rows.length >= EXPORT_BATCH_SIZE) break;
-    }
-    return rows;
-  }
+  const nextBatch = () => readCustomersAfter(prisma, scope, filters, after, EXPORT_BATCH_SIZE);
 
   return new ReadableStream<Uint8Array>(
     {

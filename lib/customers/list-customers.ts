@@ -2,17 +2,9 @@ import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import type { Scope } from "@/lib/scope";
-import {
-  CUSTOMER_COLUMNS,
-  filterConditions,
-  segmentsAfter,
-  sortSpec,
-  type Position,
-} from "@/lib/customers/customer-query";
+import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { Customer, CustomerListQuery } from "@/lib/customers/schemas";
 import { serializeCustomer } from "@/lib/customers/serialize";
 
@@ -43,16 +35,8 @@ export async function listCustomers(
     const position = decodeCursor(query.cursor, options);
     after = { value: (position.values[0] ?? null) as string | null, id: position.id };
   }
-  const where = Prisma.join(filterConditions(scope, query), " AND ");
-  const wanted = query.limit + 1; // one more tells whether another page exists
-  const rows: CustomerRow[] = [];
-  for (const segment of segmentsAfter(spec, after)) {
-    rows.push(
-      ...(await db.$queryRaw<CustomerRow[]>`
-        SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where} AND ${segment} LIMIT ${wanted - rows.length}`),
-    );
-    if (rows.length >= wanted) break;
-  }
+  // One more than asked tells whether another page exists.
+  const rows = await readCustomersAfter(db, scope, query, after, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
-import { startApiServer, type ApiServer } from "@/test/support/api-server";
+import { apiClient, createTestWorkspace } from "@/test/support/api-client";
+import { startApiTestbed } from "@/test/support/api-testbed";
 
-let server: ApiServer;
-let workspace: TestWorkspace;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  [server, workspace] = await Promise.all([startApiServer(), createTestWorkspace()]);
-  api = apiClient(server.url, workspace.testKey);
-});
-afterAll(() => server?.stop());
+const t = startApiTestbed();
 
 const CUSTOMER_KEYS = [
   "archivedAt",
@@ -33,7 +25,7 @@ const CUSTOMER_KEYS = [
 
 describe("POST /customers", () => {
   it("creates a customer: 201, Location, every key present, a customer.created event", async () => {
-    const response = await api.post("/api/v1/customers", {
+    const response = await t.api.post("/api/v1/customers", {
       email: "Alice@Example.com",
       name: "  Alice Smith ",
       externalId: "crm_1",
@@ -57,18 +49,18 @@ describe("POST /customers", () => {
     expect(response.headers.get("request-id")).toMatch(/^req_/);
 
     const events = await prisma.event.findMany({
-      where: { workspaceId: workspace.workspaceId, objectId: customer.id },
+      where: { workspaceId: t.workspace.workspaceId, objectId: customer.id },
     });
     expect(events.map((e) => e.type)).toEqual(["customer.created"]);
     expect((events[0].data as { object: unknown }).object).toEqual(customer);
   });
 
   it("accepts an empty customer, and form bodies as curl -d sends them", async () => {
-    const empty = await api.post("/api/v1/customers", {});
+    const empty = await t.api.post("/api/v1/customers", {});
     expect(empty.status).toBe(201);
     expect(empty.body).toMatchObject({ email: null, name: null, metadata: {} });
 
-    const form = await api.request("POST", "/v1/customers", {
+    const form = await t.api.request("POST", "/v1/customers", {
       form: "email=bob%40example.com&name=Bob+Builder&metadata[plan]=pro&phone=",
     });
     expect(form.status).toBe(201);
@@ -81,7 +73,7 @@ describe("POST /customers", () => {
   });
 
   it("normalises text: NFC, trimmed, empty means null", async () => {
-    const response = await api.post("/api/v1/customers", { name: "Zoe\u0308", taxId: "   ", email: null });
+    const response = await t.api.post("/api/v1/customers", { name: "Zoe\u0308", taxId: "   ", email: null });
     expect(response.status).toBe(201);
     expect(response.body.name).toBe("Zoë");
     expect(response.body.taxId).toBeNull();
@@ -114,37 +106,37 @@ describe("POST /customers", () => {
     [{ archived: true }, "parameter_unknown", "archived"],
     [{ defaultPaymentTokenId: "ptok_x" }, "parameter_invalid", "defaultPaymentTokenId"],
   ])("refuses %j with 400 %s naming %s, and stores nothing", async (body, code, param) => {
-    const before = await prisma.customer.count({ where: { workspaceId: workspace.workspaceId } });
-    const response = await api.post("/api/v1/customers", body);
+    const before = await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId } });
+    const response = await t.api.post("/api/v1/customers", body);
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ type: "invalid_request_error", code, param });
     expect(response.body.error.message).toContain(param);
-    expect(await prisma.customer.count({ where: { workspaceId: workspace.workspaceId } })).toBe(before);
+    expect(await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId } })).toBe(before);
   });
 
   it("refuses malformed bodies, other media types and oversized bodies", async () => {
-    const malformed = await api.request("POST", "/api/v1/customers", {
+    const malformed = await t.api.request("POST", "/api/v1/customers", {
       raw: "{oops",
       headers: { "content-type": "application/json" },
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe("body_invalid");
-    const array = await api.request("POST", "/api/v1/customers", { json: [1, 2] });
+    const array = await t.api.request("POST", "/api/v1/customers", { json: [1, 2] });
     expect(array.body.error.code).toBe("body_invalid");
-    const xml = await api.request("POST", "/api/v1/customers", {
+    const xml = await t.api.request("POST", "/api/v1/customers", {
       raw: "<x/>",
       headers: { "content-type": "application/xml" },
     });
     expect(xml.status).toBe(415);
     expect(xml.body.error.code).toBe("unsupported_media_type");
-    const huge = await api.post("/api/v1/customers", { name: "x".repeat(1024 * 1024) });
+    const huge = await t.api.post("/api/v1/customers", { name: "x".repeat(1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("body_too_large");
   });
 
   it("answers a duplicate externalId with 409 and the existing customer's id", async () => {
-    const first = await api.post("/api/v1/customers", { externalId: "dup_1" });
-    const second = await api.post("/api/v1/customers", { externalId: "dup_1", email: "x@example.com" });
+    const first = await t.api.post("/api/v1/customers", { externalId: "dup_1" });
+    const second = await t.api.post("/api/v1/customers", { externalId: "dup_1", email: "x@example.com" });
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({
       code: "resource_already_exists",
@@ -155,7 +147,7 @@ describe("POST /customers", () => {
 
   it("lets exactly one of many concurrent creates with one externalId win; the rest get 409, never 500", async () => {
     const responses = await Promise.all(
-      Array.from({ length: 25 }, () => api.post("/api/v1/customers", { externalId: "race_1" })),
+      Array.from({ length: 25 }, () => t.api.post("/api/v1/customers", { externalId: "race_1" })),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -164,16 +156,16 @@ describe("POST /customers", () => {
     for (const loser of responses.filter((r) => r.status === 409))
       expect(loser.body.error.existingId).toBe(winner);
     expect(
-      await prisma.customer.count({ where: { workspaceId: workspace.workspaceId, externalId: "race_1" } }),
+      await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId, externalId: "race_1" } }),
     ).toBe(1);
   });
 });
 
 describe("GET /customers/{id}", () => {
   it("retrieves, at /api/v1 and at the /v1 alias", async () => {
-    const created = await api.post("/api/v1/customers", { name: "Retrieve Me" });
+    const created = await t.api.post("/api/v1/customers", { name: "Retrieve Me" });
     for (const path of [`/api/v1/customers/${created.body.id}`, `/v1/customers/${created.body.id}`]) {
-      const response = await api.get(path);
+      const response = await t.api.get(path);
       expect(response.status).toBe(200);
       expect(response.body).toEqual(created.body);
       expect(response.headers.get("request-id")).toMatch(/^req_/);
@@ -182,12 +174,12 @@ describe("GET /customers/{id}", () => {
 
   it("is 404 for an unknown id, another workspace's customer, or the other mode's", async () => {
     const other = await createTestWorkspace();
-    const theirs = await apiClient(server.url, other.testKey).post("/api/v1/customers", { name: "Theirs" });
-    const live = await apiClient(server.url, workspace.liveKey).post("/api/v1/customers", {
+    const theirs = await apiClient(t.server.url, other.testKey).post("/api/v1/customers", { name: "Theirs" });
+    const live = await apiClient(t.server.url, t.workspace.liveKey).post("/api/v1/customers", {
       name: "Live one",
     });
     for (const id of ["cus_00000000000000000000000000", theirs.body.id, live.body.id]) {
-      const response = await api.get(`/api/v1/customers/${id}`);
+      const response = await t.api.get(`/api/v1/customers/${id}`);
       expect(response.status).toBe(404);
       expect(response.body.error).toMatchObject({
         type: "invalid_request_error",
@@ -200,7 +192,7 @@ describe("GET /customers/{id}", () => {
 
 describe("DELETE /customers/{id}", () => {
   it("is 405 with Allow and points to erasure", async () => {
-    const response = await api.request("DELETE", "/api/v1/customers/cus_00000000000000000000000000");
+    const response = await t.api.request("DELETE", "/api/v1/customers/cus_00000000000000000000000000");
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, PATCH");
     expect(response.body.error).toMatchObject({ code: "method_not_allowed" });
@@ -225,7 +217,7 @@ describe("authentication", () => {
       { authorization: `Bearer ${revoked.testKey}` },
     ];
     for (const headers of attempts) {
-      const response = await apiClient(server.url).get("/api/v1/customers", headers);
+      const response = await apiClient(t.server.url).get("/api/v1/customers", headers);
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toBe('Basic realm="Plugipay"');
       expect(response.body.error).toMatchObject({ type: "authentication_error", code: "invalid_api_key" });
@@ -235,10 +227,10 @@ describe("authentication", () => {
   });
 
   it("accepts Bearer as well as Basic, and keeps test and live data apart", async () => {
-    const live = apiClient(server.url, workspace.liveKey);
+    const live = apiClient(t.server.url, t.workspace.liveKey);
     const liveCustomer = await live.post("/api/v1/customers", { email: "live-only@example.com" });
-    const bearer = await apiClient(server.url).get("/api/v1/customers?email=live-only@example.com", {
-      authorization: `Bearer ${workspace.testKey}`,
+    const bearer = await apiClient(t.server.url).get("/api/v1/customers?email=live-only@example.com", {
+      authorization: `Bearer ${t.workspace.testKey}`,
     });
     expect(bearer.status).toBe(200);
     expect(bearer.body.data).toEqual([]);

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
-import { startApiServer, type ApiServer } from "@/test/support/api-server";
+import { apiClient, createTestWorkspace } from "@/test/support/api-client";
+import { startApiTestbed } from "@/test/support/api-testbed";
 
-let server: ApiServer;
-let workspace: TestWorkspace;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  [server, workspace] = await Promise.all([startApiServer(), createTestWorkspace()]);
-  api = apiClient(server.url, workspace.testKey);
-});
-afterAll(() => server?.stop());
+const t = startApiTestbed();
 
 const key = () => `key-${Math.random().toString(36).slice(2)}`;
 const count = (where: object = {}) =>
-  prisma.customer.count({ where: { workspaceId: workspace.workspaceId, ...where } });
+  prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId, ...where } });
 
 describe("Idempotency-Key", () => {
   it("replays the first response for the same key, method, path and body, executing nothing again", async () => {
     const headers = { "Idempotency-Key": key() };
-    const first = await api.post("/api/v1/customers", { email: "once@example.com" }, headers);
-    const second = await api.post("/api/v1/customers", { email: "once@example.com" }, headers);
+    const first = await t.api.post("/api/v1/customers", { email: "once@example.com" }, headers);
+    const second = await t.api.post("/api/v1/customers", { email: "once@example.com" }, headers);
     expect(first.status).toBe(201);
     expect(first.headers.get("idempotent-replayed")).toBeNull();
     expect(second.status).toBe(201);
@@ -34,11 +26,11 @@ describe("Idempotency-Key", () => {
 
   it("answers 422 when the key is reused with another body, method or path", async () => {
     const k = key();
-    const created = await api.post("/api/v1/customers", { name: "A" }, { "Idempotency-Key": k });
-    const otherBody = await api.post("/api/v1/customers", { name: "B" }, { "Idempotency-Key": k });
+    const created = await t.api.post("/api/v1/customers", { name: "A" }, { "Idempotency-Key": k });
+    const otherBody = await t.api.post("/api/v1/customers", { name: "B" }, { "Idempotency-Key": k });
     expect(otherBody.status).toBe(422);
     expect(otherBody.body.error).toMatchObject({ type: "idempotency_error", code: "idempotency_key_reused" });
-    const otherMethod = await api.patch(
+    const otherMethod = await t.api.patch(
       `/api/v1/customers/${created.body.id}`,
       { name: "A" },
       { "Idempotency-Key": k },
@@ -51,7 +43,7 @@ describe("Idempotency-Key", () => {
     const headers = { "Idempotency-Key": key() };
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
-        api.post("/api/v1/customers", { email: "fifty@example.com" }, headers),
+        t.api.post("/api/v1/customers", { email: "fifty@example.com" }, headers),
       ),
     );
     const statuses = new Set(responses.map((r) => r.status));
@@ -62,17 +54,21 @@ describe("Idempotency-Key", () => {
       expect(busy.body.error).toMatchObject({ type: "idempotency_error", code: "idempotency_key_in_use" });
     }
     expect(await count({ email: "fifty@example.com" })).toBe(1);
-    const replay = await api.post("/api/v1/customers", { email: "fifty@example.com" }, headers);
+    const replay = await t.api.post("/api/v1/customers", { email: "fifty@example.com" }, headers);
     expect(replay.body.id).toBe(created[0].body.id);
   });
 
   it("stores 4xx answers too: a replayed 409 stays a 409 even after the clash is gone", async () => {
-    const holder = await api.post("/api/v1/customers", { externalId: "idem_clash" });
+    const holder = await t.api.post("/api/v1/customers", { externalId: "idem_clash" });
     const k = key();
-    const clash = await api.post("/api/v1/customers", { externalId: "idem_clash" }, { "Idempotency-Key": k });
+    const clash = await t.api.post(
+      "/api/v1/customers",
+      { externalId: "idem_clash" },
+      { "Idempotency-Key": k },
+    );
     expect(clash.status).toBe(409);
-    await api.patch(`/api/v1/customers/${holder.body.id}`, { externalId: null });
-    const replay = await api.post(
+    await t.api.patch(`/api/v1/customers/${holder.body.id}`, { externalId: null });
+    const replay = await t.api.post(
       "/api/v1/customers",
       { externalId: "idem_clash" },
       { "Idempotency-Key": k },
@@ -83,14 +79,14 @@ describe("Idempotency-Key", () => {
   });
 
   it("makes PATCH retries safe and scopes keys by workspace and mode", async () => {
-    const customer = await api.post("/api/v1/customers", { name: "Patch me" });
+    const customer = await t.api.post("/api/v1/customers", { name: "Patch me" });
     const k = key();
-    const first = await api.patch(
+    const first = await t.api.patch(
       `/api/v1/customers/${customer.body.id}`,
       { name: "Patched" },
       { "Idempotency-Key": k },
     );
-    const retry = await api.patch(
+    const retry = await t.api.patch(
       `/api/v1/customers/${customer.body.id}`,
       { name: "Patched" },
       { "Idempotency-Key": k },
@@ -103,14 +99,14 @@ describe("Idempotency-Key", () => {
     expect(updates).toBe(1);
 
     // The same key in the other mode and in another workspace is a different key.
-    const live = await apiClient(server.url, workspace.liveKey).post(
+    const live = await apiClient(t.server.url, t.workspace.liveKey).post(
       "/api/v1/customers",
       { name: "Patched" },
       { "Idempotency-Key": k },
     );
     expect(live.status).toBe(201);
     const other = await createTestWorkspace();
-    const theirs = await apiClient(server.url, other.testKey).post(
+    const theirs = await apiClient(t.server.url, other.testKey).post(
       "/api/v1/customers",
       { name: "Patched" },
       { "Idempotency-Key": k },
@@ -120,7 +116,7 @@ describe("Idempotency-Key", () => {
 
   it("refuses a malformed key", async () => {
     for (const bad of ["", "x".repeat(256), "tab\there", "ünïcode"]) {
-      const response = await api.request("POST", "/api/v1/customers", {
+      const response = await t.api.request("POST", "/api/v1/customers", {
         json: {},
         headers: { "Idempotency-Key": bad },
       });

@@ -1,20 +1,11 @@
 // Property-based: arbitrary bodies thrown at create and update never cause a 500, every 4xx
 // names the bad field, and nothing is written half-way.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
-import { startApiServer, type ApiServer } from "@/test/support/api-server";
+import { startApiTestbed } from "@/test/support/api-testbed";
 
-let server: ApiServer;
-let workspace: TestWorkspace;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  [server, workspace] = await Promise.all([startApiServer(), createTestWorkspace()]);
-  api = apiClient(server.url, workspace.testKey);
-});
-afterAll(() => server?.stop());
+const t = startApiTestbed();
 
 const FIELDS = ["externalId", "email", "name", "phone", "taxId", "defaultPaymentTokenId", "metadata"];
 
@@ -67,13 +58,13 @@ describe("arbitrary input", () => {
   it("POST /customers: 201 or a 4xx naming a param; a refused body stores nothing", async () => {
     await fc.assert(
       fc.asyncProperty(body, async (input) => {
-        const before = await prisma.customer.count({ where: { workspaceId: workspace.workspaceId } });
-        const response = await api.post("/api/v1/customers", input);
+        const before = await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId } });
+        const response = await t.api.post("/api/v1/customers", input);
         checkAnswer(response);
-        const after = await prisma.customer.count({ where: { workspaceId: workspace.workspaceId } });
+        const after = await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId } });
         expect(after).toBe(before + (response.status === 201 ? 1 : 0));
         if (response.status === 201) {
-          const stored = await api.get(`/api/v1/customers/${response.body.id}`);
+          const stored = await t.api.get(`/api/v1/customers/${response.body.id}`);
           expect(stored.body).toEqual(response.body);
         }
       }),
@@ -82,7 +73,7 @@ describe("arbitrary input", () => {
   });
 
   it("PATCH /customers/{id}: 200 or a 4xx naming a param; a refused body changes nothing", async () => {
-    const created = await api.post("/api/v1/customers", {
+    const created = await t.api.post("/api/v1/customers", {
       name: "Target",
       email: "target@example.com",
       metadata: { a: "1" },
@@ -90,11 +81,11 @@ describe("arbitrary input", () => {
     const id = created.body.id;
     await fc.assert(
       fc.asyncProperty(body, async (input) => {
-        const before = (await api.get(`/api/v1/customers/${id}`)).body;
+        const before = (await t.api.get(`/api/v1/customers/${id}`)).body;
         const events = await prisma.event.count({ where: { objectId: id } });
-        const response = await api.patch(`/api/v1/customers/${id}`, input);
+        const response = await t.api.patch(`/api/v1/customers/${id}`, input);
         checkAnswer(response);
-        const after = (await api.get(`/api/v1/customers/${id}`)).body;
+        const after = (await t.api.get(`/api/v1/customers/${id}`)).body;
         if (response.status >= 400) {
           expect(after).toEqual(before);
           expect(await prisma.event.count({ where: { objectId: id } })).toBe(events);
@@ -122,7 +113,7 @@ describe("arbitrary input", () => {
                 `${encodeURIComponent(k).replace(/%5B/g, "[").replace(/%5D/g, "]")}=${encodeURIComponent(v)}`,
             )
             .join("&");
-          const response = await api.request("POST", "/api/v1/customers", { form });
+          const response = await t.api.request("POST", "/api/v1/customers", { form });
           expect(response.status).toBeLessThan(500);
           if (response.status >= 400) expect(response.body.error.code).toMatch(/^(parameter_|body_invalid)/);
         },

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { newId } from "@/lib/ids";
-import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
-import { startApiServer, type ApiServer } from "@/test/support/api-server";
+import { apiClient, createTestWorkspace } from "@/test/support/api-client";
+import { startApiTestbed } from "@/test/support/api-testbed";
 
-let server: ApiServer;
-let workspace: TestWorkspace;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  [server, workspace] = await Promise.all([startApiServer(), createTestWorkspace()]);
-  api = apiClient(server.url, workspace.testKey);
-});
-afterAll(() => server?.stop());
+const t = startApiTestbed();
 
 async function createCustomer(body: Record<string, unknown> = {}) {
-  const response = await api.post("/api/v1/customers", body);
+  const response = await t.api.post("/api/v1/customers", body);
   expect(response.status).toBe(201);
   return response.body;
 }
 
 async function eventsOf(id: string) {
   return prisma.event.findMany({
-    where: { workspaceId: workspace.workspaceId, objectId: id },
+    where: { workspaceId: t.workspace.workspaceId, objectId: id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
@@ -34,7 +26,7 @@ describe("PATCH /customers/{id}", () => {
       email: "old@example.com",
       phone: "+62 811 000",
     });
-    const response = await api.patch(`/api/v1/customers/${customer.id}`, { name: "New Name", phone: null });
+    const response = await t.api.patch(`/api/v1/customers/${customer.id}`, { name: "New Name", phone: null });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: "New Name", phone: null, email: "old@example.com" });
     expect(response.body.updatedAt > customer.updatedAt).toBe(true);
@@ -49,9 +41,11 @@ describe("PATCH /customers/{id}", () => {
 
   it("replaces the whole metadata map; null wipes it to {}; metadata passes through events unchanged", async () => {
     const customer = await createCustomer({ metadata: { a: "1", b: "2" } });
-    const replaced = await api.patch(`/api/v1/customers/${customer.id}`, { metadata: { b: "2", c: "  3 " } });
+    const replaced = await t.api.patch(`/api/v1/customers/${customer.id}`, {
+      metadata: { b: "2", c: "  3 " },
+    });
     expect(replaced.body.metadata).toEqual({ b: "2", c: "  3 " });
-    const wiped = await api.patch(`/api/v1/customers/${customer.id}`, { metadata: null });
+    const wiped = await t.api.patch(`/api/v1/customers/${customer.id}`, { metadata: null });
     expect(wiped.body.metadata).toEqual({});
     const events = await eventsOf(customer.id);
     expect(events.map((e) => (e.data as { previousAttributes?: unknown }).previousAttributes)).toEqual([
@@ -63,7 +57,7 @@ describe("PATCH /customers/{id}", () => {
 
   it("writes no event and changes nothing when nothing changes", async () => {
     const customer = await createCustomer({ name: "Same", metadata: { k: "v" } });
-    const response = await api.patch(`/api/v1/customers/${customer.id}`, {
+    const response = await t.api.patch(`/api/v1/customers/${customer.id}`, {
       name: " Same ",
       metadata: { k: "v" },
     });
@@ -74,16 +68,16 @@ describe("PATCH /customers/{id}", () => {
 
   it("archives and unarchives with the write-only archived field (form booleans too)", async () => {
     const customer = await createCustomer();
-    const archived = await api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
+    const archived = await t.api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
     expect(archived.body.archivedAt).toMatch(/Z$/);
-    const again = await api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
+    const again = await t.api.patch(`/api/v1/customers/${customer.id}`, { archived: true });
     expect(again.body.archivedAt).toBe(archived.body.archivedAt);
-    const restored = await api.request("PATCH", `/api/v1/customers/${customer.id}`, {
+    const restored = await t.api.request("PATCH", `/api/v1/customers/${customer.id}`, {
       form: "archived=false",
     });
     expect(restored.body.archivedAt).toBeNull();
     expect(
-      (await api.patch(`/api/v1/customers/${customer.id}`, { archived: "yes" })).body.error,
+      (await t.api.patch(`/api/v1/customers/${customer.id}`, { archived: "yes" })).body.error,
     ).toMatchObject({
       code: "parameter_invalid",
       param: "archived",
@@ -93,22 +87,22 @@ describe("PATCH /customers/{id}", () => {
   it("refuses an externalId another customer holds with 409 and existingId; null frees it", async () => {
     const holder = await createCustomer({ externalId: "taken_1" });
     const other = await createCustomer({ externalId: "mine_1" });
-    const clash = await api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" });
+    const clash = await t.api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" });
     expect(clash.status).toBe(409);
     expect(clash.body.error).toMatchObject({
       code: "resource_already_exists",
       existingId: holder.id,
       param: "externalId",
     });
-    expect((await api.get(`/api/v1/customers/${other.id}`)).body.externalId).toBe("mine_1");
-    await api.patch(`/api/v1/customers/${holder.id}`, { externalId: null });
-    expect((await api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" })).status).toBe(200);
+    expect((await t.api.get(`/api/v1/customers/${other.id}`)).body.externalId).toBe("mine_1");
+    await t.api.patch(`/api/v1/customers/${holder.id}`, { externalId: null });
+    expect((await t.api.patch(`/api/v1/customers/${other.id}`, { externalId: "taken_1" })).status).toBe(200);
   });
 
   it("accepts a defaultPaymentTokenId only when the token is attached to this customer", async () => {
     const customer = await createCustomer();
     const someoneElse = await createCustomer();
-    const scope = { workspaceId: workspace.workspaceId, livemode: false };
+    const scope = { workspaceId: t.workspace.workspaceId, livemode: false };
     const token = {
       ...scope,
       id: newId("paymentToken"),
@@ -125,17 +119,19 @@ describe("PATCH /customers/{id}", () => {
     };
     await prisma.paymentToken.createMany({ data: [token, foreign] });
 
-    const wrong = await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: foreign.id });
+    const wrong = await t.api.patch(`/api/v1/customers/${customer.id}`, {
+      defaultPaymentTokenId: foreign.id,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: "parameter_invalid", param: "defaultPaymentTokenId" });
-    const unknown = await api.patch(`/api/v1/customers/${customer.id}`, {
+    const unknown = await t.api.patch(`/api/v1/customers/${customer.id}`, {
       defaultPaymentTokenId: "ptok_nope",
     });
     expect(unknown.status).toBe(400);
-    const right = await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: token.id });
+    const right = await t.api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: token.id });
     expect(right.body.defaultPaymentTokenId).toBe(token.id);
     expect(
-      (await api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: null })).body
+      (await t.api.patch(`/api/v1/customers/${customer.id}`, { defaultPaymentTokenId: null })).body
         .defaultPaymentTokenId,
     ).toBeNull();
   });
@@ -143,15 +139,15 @@ describe("PATCH /customers/{id}", () => {
   it("refuses personal data on a redacted customer with 409, but allows clearing and archiving", async () => {
     const customer = await createCustomer({ externalId: "redacted_1" });
     await prisma.customer.update({
-      where: { workspaceId_id: { workspaceId: workspace.workspaceId, id: customer.id } },
+      where: { workspaceId_id: { workspaceId: t.workspace.workspaceId, id: customer.id } },
       data: { redactedAt: new Date() },
     });
-    const refused = await api.patch(`/api/v1/customers/${customer.id}`, { email: "back@example.com" });
+    const refused = await t.api.patch(`/api/v1/customers/${customer.id}`, { email: "back@example.com" });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "customer_redacted", param: "email" });
-    expect((await api.patch(`/api/v1/customers/${customer.id}`, { archived: true, name: null })).status).toBe(
-      200,
-    );
+    expect(
+      (await t.api.patch(`/api/v1/customers/${customer.id}`, { archived: true, name: null })).status,
+    ).toBe(200);
   });
 
   it("validates like create, refuses read-only and unknown fields, and is 404 elsewhere", async () => {
@@ -163,27 +159,30 @@ describe("PATCH /customers/{id}", () => {
       [{ updatedAt: "2026-01-01T00:00:00.000Z" }, "parameter_unknown", "updatedAt"],
       [{ tax_id: "x" }, "parameter_unknown", "tax_id"],
     ] as const) {
-      const response = await api.patch(`/api/v1/customers/${customer.id}`, body);
+      const response = await t.api.patch(`/api/v1/customers/${customer.id}`, body);
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code, param });
     }
     const other = await createTestWorkspace();
-    const theirs = await apiClient(server.url, other.testKey).patch(`/api/v1/customers/${customer.id}`, {
+    const theirs = await apiClient(t.server.url, other.testKey).patch(`/api/v1/customers/${customer.id}`, {
       name: "Mine now",
     });
     expect(theirs.status).toBe(404);
-    const live = await apiClient(server.url, workspace.liveKey).patch(`/api/v1/customers/${customer.id}`, {
-      name: "Live",
-    });
+    const live = await apiClient(t.server.url, t.workspace.liveKey).patch(
+      `/api/v1/customers/${customer.id}`,
+      {
+        name: "Live",
+      },
+    );
     expect(live.status).toBe(404);
-    expect((await api.get(`/api/v1/customers/${customer.id}`)).body.name).toBeNull();
+    expect((await t.api.get(`/api/v1/customers/${customer.id}`)).body.name).toBeNull();
   });
 
   it("applies concurrent PATCHes one after another: every change is reported by an event", async () => {
     const customer = await createCustomer({ name: "v0" });
     const names = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
     const responses = await Promise.all(
-      names.map((name) => api.patch(`/api/v1/customers/${customer.id}`, { name })),
+      names.map((name) => t.api.patch(`/api/v1/customers/${customer.id}`, { name })),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     const updates = (await eventsOf(customer.id)).filter((e) => e.type === "customer.updated");
@@ -195,7 +194,7 @@ describe("PATCH /customers/{id}", () => {
     });
     const seen = new Set(chain.map(([before]) => before));
     expect(seen.size).toBe(10);
-    const final = (await api.get(`/api/v1/customers/${customer.id}`)).body.name;
+    const final = (await t.api.get(`/api/v1/customers/${customer.id}`)).body.name;
     expect(chain.some(([, after]) => after === final)).toBe(true);
   });
 });
