@@ -76,13 +76,11 @@ function storeLimiter(
   options: LimiterOptions,
 ): Promise<RateLimiterAbstract> {
   if (store === "memory") return Promise.resolve(new RateLimiterMemory(options));
-  // The library creates its table (IF NOT EXISTS) and refuses to count until that is done.
-  return new Promise((resolve, reject) => {
-    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      { ...options, storeClient: store, tableName: TABLE },
-      (error) => (error ? reject(error) : resolve(limiter)),
-    );
-  });
+  // The table comes with the migrations (prisma/schema.prisma, RateLimit): left to the library,
+  // processes starting together race to CREATE it and one fails with "type already exists".
+  return Promise.resolve(
+    new RateLimiterPostgres({ ...options, storeClient: store, tableName: TABLE, tableCreated: true }),
+  );
 }
 
 // RateLimit-* describe the per-second policy (RateLimit-Limit is R), so Remaining is what is left
@@ -124,10 +122,6 @@ function limiterFor(mode: "live" | "test", rate: number): Promise<RateLimiter> {
       keyPrefix: `rl_${mode}`,
     });
     limiters.set(mode, limiter);
-    // The table could not be created (database down): build the limiter again on a later request.
-    limiter.catch(() => {
-      if (limiters.get(mode) === limiter) limiters.delete(mode);
-    });
   }
   return limiter;
 }

@@ -1,4 +1,4 @@
-import { withApi } from "@/lib/api/with-api";
+import { methodNotAllowed, withApi } from "@/lib/api/with-api";
 import { createCustomer } from "@/lib/customers/create-customers";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { customerCreateSchema, customerListQuerySchema } from "@/lib/customers/schemas";
@@ -20,3 +20,7 @@ export const POST = withApi({
     return { status: 201, body: customer, headers: { Location: `/api/v1/customers/${customer.id}` } };
   },
 });
+
+export const PUT = methodNotAllowed(["GET", "POST"]);
+export const PATCH = methodNotAllowed(["GET", "POST"]);
+export const DELETE = methodNotAllowed(["GET", "POST"]);

@@ -25,3 +25,6 @@ export const DELETE = methodNotAllowed(
   ["GET", "PATCH"],
   "Customers cannot be deleted: payments and invoices refer to them. To erase a customer's personal data, use POST /api/v1/customers/{id}/redact.",
 );
+
+export const PUT = methodNotAllowed(["GET", "PATCH"]);
+export const POST = methodNotAllowed(["GET", "PATCH"]);
