@@ -200,6 +200,19 @@ describe("DELETE /customers/{id}", () => {
   });
 });
 
+describe("unknown paths and methods", () => {
+  it("answer in the contract's JSON: 404 for a path, 405 with Allow for a method", async () => {
+    const unknown = await t.api.get("/api/v1/custmers");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ type: "invalid_request_error", code: "resource_missing" });
+    expect(unknown.headers.get("request-id")).toMatch(/^req_/);
+    const put = await t.api.request("PUT", "/api/v1/customers", { json: {} });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(put.body.error.code).toBe("method_not_allowed");
+  });
+});
+
 describe("authentication", () => {
   it("is 401 with a Basic challenge for no key, a malformed header, an unknown or a revoked key — never echoing it", async () => {
     const revoked = await createTestWorkspace();

@@ -44,6 +44,9 @@ describe("database outage", () => {
     }
     const ready = await apiClient(server.url).get("/api/ready");
     expect(ready.status).toBe(503);
+    const idempotent = () =>
+      api.post("/api/v1/customers", { name: "Retried" }, { "Idempotency-Key": "outage-1" });
+    expect((await idempotent()).status).toBe(503);
 
     await proxy.restore();
     let recovered = 0;
