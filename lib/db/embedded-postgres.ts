@@ -199,7 +199,7 @@ export function freePort(): Promise<number> {
 // the data directory and the PostgreSQL binaries in node_modules. A project checked out under a
 // private folder (mode 0700, as `mktemp -d` makes) locks it out of both, so then the cluster and
 // a copy of the binaries live in the system temp folder instead.
-function resolveDataDir(
+export function resolveDataDir(
   baseDir: string,
   log: (line: string) => void,
 ): { dataDir: string; reachable: boolean } {

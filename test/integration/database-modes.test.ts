@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { freePort, resolveDataDir, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { runNpmScript } from "@/test/support/run-script";
 import { startSecondServer } from "@/test/support/second-postgres";
 import { withDatabaseName } from "@/test/support/test-database";
@@ -58,7 +58,8 @@ describe("embedded PostgreSQL", () => {
     expect(messages.join("\n")).toContain(
       `Port ${takenPort} is already in use; the embedded PostgreSQL uses port ${first.port} instead.`,
     );
-    expect(first.dataDir).toBe(path.join(baseDir, "postgres"));
+    // .data-style folder under baseDir, unless this checkout itself is private (then the temp folder).
+    expect(first.dataDir).toBe(resolveDataDir(baseDir, () => {}).dataDir);
     expect(await canConnect(first.url)).toBe(true);
 
     const second = await startEmbeddedPostgres({ baseDir, preferredPort: takenPort });
