@@ -1,12 +1,12 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import type { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/prisma";
 import { inTransaction, type Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvents } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scope";
-import { duplicateExternalId } from "@/lib/customers/errors";
+import { duplicateExternalId, invalidDefaultPaymentToken } from "@/lib/customers/errors";
 import type { Customer, CustomerCreateInput } from "@/lib/customers/schemas";
 import { serializeCustomer } from "@/lib/customers/serialize";
 
@@ -25,15 +25,7 @@ export async function createCustomers(
   db: Db = prisma,
 ): Promise<CreateOutcome[]> {
   const outcomes: (CreateOutcome | undefined)[] = inputs.map((input) =>
-    input.defaultPaymentTokenId
-      ? {
-          error: new ApiError(
-            "parameter_invalid",
-            "defaultPaymentTokenId: must name a payment token attached to this customer",
-            { param: "defaultPaymentTokenId" },
-          ),
-        }
-      : undefined,
+    input.defaultPaymentTokenId ? { error: invalidDefaultPaymentToken() } : undefined,
   );
   const now = new Date();
   const rows = inputs.map((input, index) => ({

@@ -11,3 +11,11 @@ export function duplicateExternalId(externalId: string, existingId: string): Api
 export function customerNotFound(id: string): ApiError {
   return new ApiError("resource_missing", `No such customer: '${id}'`, { param: "id" });
 }
+
+export function invalidDefaultPaymentToken(): ApiError {
+  return new ApiError(
+    "parameter_invalid",
+    "defaultPaymentTokenId: must name a payment token attached to this customer",
+    { param: "defaultPaymentTokenId" },
+  );
+}

@@ -8,11 +8,23 @@ export function normalizeText(value: string): string | null {
   return text === "" ? null : text;
 }
 
-function text(max: number) {
-  return z
+type FieldDoc = { description: string; example: string };
+type Rule = { test: (value: string) => boolean; message: string };
+
+/**
+ * A top-level text field: normalised (NFC, trimmed, empty means null), at most `max` characters,
+ * optionally checked by `rule`. The length check runs after trimming, inside the pipe, where
+ * zod-openapi cannot see it, so the document is told the limit explicitly.
+ */
+function text(max: number, doc: FieldDoc, rule?: Rule) {
+  const field = z
     .union([z.string(), z.null()], { error: "must be a string or null" })
     .transform((value) => (value === null ? null : normalizeText(value)))
     .pipe(z.string().max(max, `must be at most ${max} characters`).nullable());
+  const checked = rule
+    ? field.refine((value) => value === null || rule.test(value), { message: rule.message })
+    : field;
+  return checked.meta({ ...doc, override: { maxLength: max } });
 }
 
 // Unicode letters are allowed (IDN domains, non-Latin local parts); the domain needs a dot and a
@@ -20,49 +32,46 @@ function text(max: number) {
 const EMAIL_PATTERN =
   /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
-export const emailField = text(512)
-  .refine((value) => value === null || EMAIL_PATTERN.test(value), {
-    message: "must be a valid email address",
-  })
-  .meta({
+export const emailField = text(
+  512,
+  {
     description:
       "A valid email address, at most 512 characters; stored as given (trimmed), matched case-insensitively, not unique.",
     example: "alice@example.com",
-    // The length check runs after trimming (inside the pipe), so zod-openapi cannot see it.
-    override: { maxLength: 512 },
-  });
+  },
+  { test: (value) => EMAIL_PATTERN.test(value), message: "must be a valid email address" },
+);
 
-export const externalIdField = text(255).meta({
+export const externalIdField = text(255, {
   description: "Your own ID for this customer, 1-255 characters; unique per workspace and mode.",
   example: "crm_19823",
-  override: { maxLength: 255 },
 });
-export const nameField = text(256).meta({
+
+export const nameField = text(256, {
   description: "Display name, at most 256 characters of any Unicode.",
   example: "Alice Smith",
-  override: { maxLength: 256 },
 });
-export const taxIdField = text(64).meta({
+
+export const taxIdField = text(64, {
   description: "NPWP, VAT or other tax number, at most 64 characters.",
   example: "01.234.567.8-901.000",
-  override: { maxLength: 64 },
 });
 
-export const phoneField = text(32)
-  .refine(
-    (value) => value === null || (/^[0-9 +\-()]+$/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 4),
-    { message: "must be digits, spaces and + - ( ), with at least 4 digits" },
-  )
-  .meta({
+export const phoneField = text(
+  32,
+  {
     description: "At most 32 characters of digits, spaces and + - ( ), with at least 4 digits.",
     example: "+6281234567890",
-    override: { maxLength: 32 },
-  });
+  },
+  {
+    test: (value) => /^[0-9 +\-()]+$/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) >= 4,
+    message: "must be digits, spaces and + - ( ), with at least 4 digits",
+  },
+);
 
-export const defaultPaymentTokenIdField = text(64).meta({
+export const defaultPaymentTokenIdField = text(64, {
   description: "A payment token (ptok_…) attached to this customer, charged by default.",
   example: "ptok_01JDQ4W3Y2ZJ8M9V0T3B5K7N2P",
-  override: { maxLength: 64 },
 });
 
 export const METADATA_MAX_KEYS = 50;

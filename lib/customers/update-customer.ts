@@ -6,7 +6,7 @@ import { inTransaction, type Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvents } from "@/lib/events/record-event";
 import type { Scope } from "@/lib/scope";
-import { customerNotFound, duplicateExternalId } from "@/lib/customers/errors";
+import { customerNotFound, duplicateExternalId, invalidDefaultPaymentToken } from "@/lib/customers/errors";
 import type { Customer, CustomerUpdateInput } from "@/lib/customers/schemas";
 import { serializeCustomer } from "@/lib/customers/serialize";
 
@@ -71,13 +71,7 @@ export async function updateCustomer(
         select: { id: true },
       });
       if (!token) {
-        throw new ApiError(
-          "parameter_invalid",
-          "defaultPaymentTokenId: must name a payment token attached to this customer",
-          {
-            param: "defaultPaymentTokenId",
-          },
-        );
+        throw invalidDefaultPaymentToken();
       }
     }
     if (changed.includes("externalId") && wanted.externalId) {
