@@ -69,9 +69,9 @@ export async function createRateLimiter(settings: RateLimiterSettings): Promise<
   };
 }
 
-type LimiterOptions = { keyPrefix: string; points: number; duration: number };
+export type LimiterOptions = { keyPrefix: string; points: number; duration: number };
 
-function storeLimiter(
+export function storeLimiter(
   store: RateLimiterSettings["store"],
   options: LimiterOptions,
 ): Promise<RateLimiterAbstract> {
@@ -95,7 +95,7 @@ function decision(rate: number, res: RateLimiterRes, allowed: boolean): RateLimi
 
 let pool: pg.Pool | undefined;
 
-function postgresPool(): pg.Pool {
+export function postgresPool(): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({
       connectionString: env.DATABASE_URL,
