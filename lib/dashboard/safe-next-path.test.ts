@@ -44,7 +44,7 @@ describe("loginUrl", () => {
     );
   });
 
-  it("is plain /login for the default destination", () => {
-    expect(loginUrl(null)).toBe("/login");
+  it("sends an unknown page to the customers list", () => {
+    expect(loginUrl(null)).toBe("/login?next=%2Fdashboard%2Fcustomers");
   });
 });

@@ -22,6 +22,5 @@ export function safeNextPath(value: string | null | undefined): string {
 
 /** `/login?next=…` for a page that needs a session. */
 export function loginUrl(nextPath: string | null | undefined): string {
-  const next = safeNextPath(nextPath);
-  return next === DEFAULT_AFTER_SIGN_IN ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+  return `/login?next=${encodeURIComponent(safeNextPath(nextPath))}`;
 }

@@ -29,7 +29,7 @@ export function SignupForm() {
   return (
     <>
       <h1 className="mb-6 text-xl font-semibold">Create your Plugipay workspace</h1>
-      <form action={action} className="space-y-4">
+      <form action={action} className="space-y-4" noValidate>
         {state.error && <Alert tone="error">{state.error}</Alert>}
         <Field
           label="Workspace name"

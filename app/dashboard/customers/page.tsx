@@ -37,7 +37,7 @@ export default async function CustomersPage({ searchParams }: PageProps<"/dashbo
           </Link>
         </div>
       </div>
-      <CustomerFilters key={customerListHref(filters)} params={params} />
+      <CustomerFilters params={params} />
       {params.email && (
         <div className="flex flex-wrap gap-2">
           <span className="inline-flex max-w-full items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-1 pr-1 pl-3 text-sm text-indigo-900">

@@ -25,7 +25,7 @@ export default async function DevelopersPage() {
         <h2 id="keys-heading" className="text-lg font-semibold">
           Secret keys ({mode})
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
