@@ -322,7 +322,7 @@ test.describe("screenshots and narrow screens", () => {
       { name: "Cher" },
       { email: "bob@x.com" },
       { name: "Élodie Dupré", email: "elodie@example.fr" },
-      { name: "李 小龍", email: "bruce@example.cn" },
+      { name: "Дмитрий Иванов", email: "dmitry@example.ru" },
       { name: "😀 Smile Co", email: "smile@example.com", externalId: "crm_10002" },
       {},
     ]);
