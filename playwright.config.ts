@@ -9,6 +9,8 @@ export default defineConfig({
   outputDir: "test-results",
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Real sign-ups, sign-ins and API calls on a shared 2-core machine: generous, never a speed check.
+  timeout: 60_000,
   workers: 2,
   reporter: [
     ["list"],

@@ -82,6 +82,7 @@ test("sign-in attempts are rate-limited per email: after 10 failures even the ri
   page,
   workspace,
 }) => {
+  test.slow(); // eleven real password checks
   await page.context().clearCookies();
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.goto("/login");
