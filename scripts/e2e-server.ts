@@ -15,7 +15,7 @@ import { createTestDatabase } from "@/test/support/test-database";
 
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
 
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.error("No production build found: run `npm run build` first.");
   process.exit(1);
 }
