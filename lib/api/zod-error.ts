@@ -19,7 +19,8 @@ export function apiErrorFromZod(error: z.ZodError): ApiError {
     );
   }
   const param = join(path);
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  const missing =
+    (issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined;
   if (missing) return new ApiError("parameter_missing", `${param}: is required`, { param });
   const message = issue.message.startsWith("Invalid input") ? "is not valid" : issue.message;
   return new ApiError("parameter_invalid", `${param}: ${message}`, { param: param || undefined });

@@ -2,7 +2,12 @@
 // so it cannot say something the API does not do. Each domain describes its own paths
 // (lib/<domain>/openapi.ts) from the shared building blocks. Human reference: docs/api.md.
 import { createDocument } from "zod-openapi";
+import { checkoutPaths } from "@/lib/checkout/openapi";
 import { customerPaths } from "@/lib/customers/openapi";
+import { eventPaths } from "@/lib/events/openapi";
+import { invoicePaths } from "@/lib/invoices/openapi";
+import { paymentPaths } from "@/lib/payments/openapi";
+import { subscriptionPaths } from "@/lib/subscriptions/openapi";
 
 export function openApiDocument() {
   return createDocument({
@@ -15,8 +20,21 @@ export function openApiDocument() {
     },
     servers: [{ url: "/api/v1", description: "Canonical base path; /v1 is an alias for it." }],
     security: [{ basicAuth: [] }, { bearerAuth: [] }],
-    tags: [{ name: "Customers" }],
-    paths: { ...customerPaths },
+    tags: [
+      { name: "Customers" },
+      { name: "Payments" },
+      { name: "Subscriptions" },
+      { name: "Invoices" },
+      { name: "Checkout" },
+    ],
+    paths: {
+      ...customerPaths,
+      ...paymentPaths,
+      ...subscriptionPaths,
+      ...invoicePaths,
+      ...checkoutPaths,
+      ...eventPaths,
+    },
     components: {
       securitySchemes: {
         basicAuth: {

@@ -1,0 +1,17 @@
+import { methodNotAllowed, withApi } from "@/lib/api/with-api";
+import { customerScopedListQuerySchema } from "@/lib/api/list-params";
+import { listPayments } from "@/lib/payments/list-payments";
+
+// GET /api/v1/payments — list a workspace's payments, newest first, optionally one customer's
+export const GET = withApi({
+  query: customerScopedListQuerySchema,
+  handler: async ({ auth, query, db }) => ({
+    status: 200,
+    body: { object: "list", url: "/api/v1/payments", ...(await listPayments(auth, query, db)) },
+  }),
+});
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);
