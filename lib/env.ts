@@ -23,6 +23,26 @@ const envSchema = z.object({
   // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
   PLUGIPAY_DATA_DIR: optionalString,
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // The background jobs (webhook deliveries, idempotency-key sweep) run inside the app's server
+  // process; "off" for a process that should only serve requests.
+  JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+  // Webhook deliveries: per-attempt timeout, how often the outbox is polled, how many attempts run
+  // at once per process, and the retry schedule (exponential from BASE, capped at MAX, retried
+  // until WINDOW has been covered). Tests shorten them.
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 60 * 60 * 1000),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60 * 60 * 1000),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

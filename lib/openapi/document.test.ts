@@ -45,6 +45,23 @@ const expectedStatuses: Record<string, string[]> = {
     "500",
     "503",
   ],
+  "GET /webhook_endpoints": ["200", "400", "401", "429", "500", "503"],
+  "POST /webhook_endpoints": ["201", "400", "401", "409", "413", "415", "422", "429", "500", "503"],
+  "GET /webhook_endpoints/{id}": ["200", "401", "404", "429", "500", "503"],
+  "PATCH /webhook_endpoints/{id}": [
+    "200",
+    "400",
+    "401",
+    "404",
+    "409",
+    "413",
+    "415",
+    "422",
+    "429",
+    "500",
+    "503",
+  ],
+  "DELETE /webhook_endpoints/{id}": ["405"],
 };
 
 function operations(): [string, Operation][] {

@@ -8,6 +8,7 @@ import { eventPaths } from "@/lib/events/openapi";
 import { invoicePaths } from "@/lib/invoices/openapi";
 import { paymentPaths } from "@/lib/payments/openapi";
 import { subscriptionPaths } from "@/lib/subscriptions/openapi";
+import { webhookPaths } from "@/lib/webhooks/openapi";
 
 export function openApiDocument() {
   return createDocument({
@@ -26,6 +27,7 @@ export function openApiDocument() {
       { name: "Subscriptions" },
       { name: "Invoices" },
       { name: "Checkout" },
+      { name: "Webhooks" },
     ],
     paths: {
       ...customerPaths,
@@ -34,6 +36,7 @@ export function openApiDocument() {
       ...invoicePaths,
       ...checkoutPaths,
       ...eventPaths,
+      ...webhookPaths,
     },
     components: {
       securitySchemes: {

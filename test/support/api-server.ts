@@ -6,7 +6,14 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { freePort } from "@/lib/db/embedded-postgres";
 
-export type ApiServer = { url: string; stop(): Promise<void> };
+export type ApiServer = {
+  url: string;
+  stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a crash (no shutdown handlers run). */
+  kill(): Promise<void>;
+  /** What the process printed so far. */
+  output(): string;
+};
 
 export const TEST_AUTH_SECRET = "test-auth-secret-for-cursors-and-sessions";
 
@@ -38,7 +45,17 @@ export async function startApiServer(settings: Record<string, string> = {}): Pro
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, () => output);
-  return { url, stop: () => stop(child) };
+  return {
+    url,
+    stop: () => stop(child),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+    output: () => output,
+  };
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -57,7 +74,7 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");

@@ -32,10 +32,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       });
     });
 
+  // Drops the open connections at once: server.close() alone waits until they end by themselves,
+  // which never happens while a client (the app's job worker) keeps using its connection.
   const cut = async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server = undefined;
     for (const socket of sockets) socket.destroy();
+    await closed;
   };
 
   await listen();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateKeyForm } from "@/app/dashboard/developers/create-key-form";
 import { RevokeKeyButton } from "@/app/dashboard/developers/revoke-key-button";
+import { WebhooksSection } from "@/app/dashboard/developers/webhooks-section";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { formatShortDate } from "@/lib/customers/presentation";
 import { getDashboardContext } from "@/lib/dashboard/context";
@@ -82,6 +83,7 @@ export default async function DevelopersPage() {
         </h2>
         <CreateKeyForm livemode={livemode} />
       </section>
+      <WebhooksSection />
     </div>
   );
 }
