@@ -1,6 +1,7 @@
 // Request and response shapes of the customer endpoints: the single source for validation,
 // TypeScript types and the OpenAPI document.
 import { z } from "zod";
+import { cursorParam, limitParam } from "@/lib/api/list-params";
 import {
   booleanField,
   defaultPaymentTokenIdField,
@@ -154,24 +155,8 @@ export const customerFilterFields = {
 
 export const customerListQuerySchema = z.strictObject({
   ...customerFilterFields,
-  limit: z
-    .string()
-    .regex(/^\d+$/, "must be an integer from 1 to 100")
-    .transform(Number)
-    .pipe(z.number().min(1, "must be an integer from 1 to 100").max(100, "must be an integer from 1 to 100"))
-    .default(10)
-    .meta({
-      description: "Page size, 1-100.",
-      // A query string on the wire, parsed in a pipe JSON Schema cannot see through: show the integer.
-      override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
-        delete jsonSchema.pattern;
-        Object.assign(jsonSchema, { type: "integer", minimum: 1, maximum: 100, default: 10 });
-      },
-    }),
-  cursor: z
-    .string()
-    .optional()
-    .meta({ description: "The nextCursor of the previous page: resumes exactly after its last item." }),
+  limit: limitParam,
+  cursor: cursorParam,
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
 export type CustomerFilters = Omit<CustomerListQuery, "limit" | "cursor">;
