@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { CustomerTable } from "@/components/customers/customer-table";
 import { NoCustomersYet } from "@/components/customers/no-customers-yet";
-import { Alert } from "@/components/ui/alert";
-import { secondaryButton, textLink } from "@/components/ui/styles";
+import { ExpiredPageLink, NoMoreRows } from "@/components/ui/page-link-notices";
+import { secondaryButton } from "@/components/ui/styles";
 import { ApiError } from "@/lib/api/errors";
 import { listCustomers, type CustomerPage } from "@/lib/customers/list-customers";
 import {
@@ -32,31 +32,14 @@ export async function CustomerResults({
     page = await listCustomers(scope, query);
   } catch (error) {
     if (error instanceof ApiError && error.code === "cursor_invalid") {
-      return (
-        <Alert tone="info">
-          <p className="font-medium">This page link has expired or is incomplete.</p>
-          <p className="mt-1">
-            It may have been cut short when copied, or made for other filters or the other mode.{" "}
-            <Link className={textLink} href={firstPage}>
-              Go to the first page
-            </Link>
-          </p>
-        </Alert>
-      );
+      return <ExpiredPageLink firstPage={firstPage} madeFor="other filters or the other mode" />;
     }
     throw error;
   }
 
   if (page.data.length === 0) {
     if (params.cursor) {
-      return (
-        <Alert tone="info">
-          No more customers on this page.{" "}
-          <Link className={textLink} href={firstPage}>
-            First page
-          </Link>
-        </Alert>
-      );
+      return <NoMoreRows plural="customers" firstPage={firstPage} />;
     }
     if (!isFiltered(params)) return <NoCustomersYet livemode={scope.livemode} />;
     return (

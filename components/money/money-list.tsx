@@ -3,8 +3,8 @@
 // names its columns; every value is rendered as text, never as HTML.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
-import { secondaryButton, textLink } from "@/components/ui/styles";
+import { ExpiredPageLink, NoMoreRows } from "@/components/ui/page-link-notices";
+import { secondaryButton } from "@/components/ui/styles";
 import { ApiError } from "@/lib/api/errors";
 import { findCustomerNames } from "@/lib/customers/customer-names";
 import { moneyListHref, type MoneyListParams } from "@/lib/money/list-url";
@@ -127,31 +127,14 @@ export async function MoneyListResults<T extends MoneyRow>({
     page = await load();
   } catch (error) {
     if (error instanceof ApiError && error.code === "cursor_invalid") {
-      return (
-        <Alert tone="info">
-          <p className="font-medium">This page link has expired or is incomplete.</p>
-          <p className="mt-1">
-            It may have been cut short when copied, or made for the other mode.{" "}
-            <Link className={textLink} href={firstPage}>
-              Go to the first page
-            </Link>
-          </p>
-        </Alert>
-      );
+      return <ExpiredPageLink firstPage={firstPage} madeFor="the other mode" />;
     }
     throw error;
   }
 
   if (page.data.length === 0) {
     if (params.cursor) {
-      return (
-        <Alert tone="info">
-          No more {noun.plural} on this page.{" "}
-          <Link className={textLink} href={firstPage}>
-            First page
-          </Link>
-        </Alert>
-      );
+      return <NoMoreRows plural={noun.plural} firstPage={firstPage} />;
     }
     return (
       <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
