@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateKeyForm } from "@/app/dashboard/developers/create-key-form";
 import { RevokeKeyButton } from "@/app/dashboard/developers/revoke-key-button";
 import { WebhooksSection } from "@/app/dashboard/developers/webhooks-section";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { formatShortDate } from "@/lib/customers/presentation";
 import { getDashboardContext } from "@/lib/dashboard/context";
@@ -26,56 +27,30 @@ export default async function DevelopersPage() {
         <h2 id="keys-heading" className="text-lg font-semibold">
           Secret keys ({mode})
         </h2>
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Key
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Created
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
+        <SimpleTable
+          caption={`Secret keys (${mode})`}
+          headers={["Name", "Key", "Created", "Status", null]}
+          emptyMessage={keys.length === 0 ? `No ${mode} keys yet.` : undefined}
+        >
+          {keys.map((key) => {
+            const masked = `sk_${mode}_…${key.last4}`;
+            return (
+              <tr key={key.id} data-key-id={key.id}>
+                <td className="px-4 py-3">{key.name ?? "Secret key"}</td>
+                <td className="px-4 py-3 font-mono whitespace-nowrap">{masked}</td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <time dateTime={key.createdAt.toISOString()}>
+                    {formatShortDate(key.createdAt, workspace.timeZone)}
+                  </time>
+                </td>
+                <td className="px-4 py-3">{key.revokedAt ? "Revoked" : "Active"}</td>
+                <td className="px-4 py-3 text-right">
+                  {!key.revokedAt && <RevokeKeyButton keyId={key.id} label={masked} />}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-4 py-6 text-center text-slate-600">
-                    No {mode} keys yet.
-                  </td>
-                </tr>
-              )}
-              {keys.map((key) => {
-                const masked = `sk_${mode}_…${key.last4}`;
-                return (
-                  <tr key={key.id} data-key-id={key.id}>
-                    <td className="px-4 py-3">{key.name ?? "Secret key"}</td>
-                    <td className="px-4 py-3 font-mono whitespace-nowrap">{masked}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <time dateTime={key.createdAt.toISOString()}>
-                        {formatShortDate(key.createdAt, workspace.timeZone)}
-                      </time>
-                    </td>
-                    <td className="px-4 py-3">{key.revokedAt ? "Revoked" : "Active"}</td>
-                    <td className="px-4 py-3 text-right">
-                      {!key.revokedAt && <RevokeKeyButton keyId={key.id} label={masked} />}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </SimpleTable>
       </section>
       <section aria-labelledby="create-heading" className="space-y-3">
         <h2 id="create-heading" className="text-lg font-semibold">

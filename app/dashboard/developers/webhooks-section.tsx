@@ -2,11 +2,11 @@
 // with their outcome and a Resend button.
 import { ResendDeliveryButton } from "@/app/dashboard/developers/resend-delivery-button";
 import { WebhookEndpointForm } from "@/app/dashboard/developers/webhook-endpoint-form";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { getDashboardContext } from "@/lib/dashboard/context";
 import { listRecentDeliveries } from "@/lib/webhooks/webhook-deliveries";
 import { listWebhookEndpoints } from "@/lib/webhooks/webhook-endpoints";
 
-const th = "px-4 py-3 font-semibold";
 const td = "px-4 py-3";
 
 const statusStyle: Record<string, string> = {
@@ -46,121 +46,62 @@ export async function WebhooksSection() {
           Plugipay-Signature header, and retries failures for 24 hours. See docs/webhooks.md.
         </p>
       </div>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Webhook endpoints</caption>
-          <thead className="bg-slate-50 text-left text-slate-700">
-            <tr>
-              <th scope="col" className={th}>
-                URL
-              </th>
-              <th scope="col" className={th}>
-                Events
-              </th>
-              <th scope="col" className={th}>
-                Status
-              </th>
-              <th scope="col" className={th}>
-                Created
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {endpoints.length === 0 && (
-              <tr>
-                <td colSpan={4} className="px-4 py-6 text-center text-slate-600">
-                  No {mode} webhook endpoints yet.
-                </td>
-              </tr>
-            )}
-            {endpoints.map((endpoint) => (
-              <tr key={endpoint.id} data-endpoint-id={endpoint.id}>
-                <td className={`${td} font-mono break-all`}>
-                  {endpoint.url}
-                  {endpoint.description && (
-                    <span className="block font-sans text-slate-600">{endpoint.description}</span>
-                  )}
-                </td>
-                <td className={td}>{endpoint.events.join(", ")}</td>
-                <td className={td}>{endpoint.status === "enabled" ? "Enabled" : "Disabled"}</td>
-                <td className={`${td} whitespace-nowrap`}>{when(new Date(endpoint.createdAt))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable
+        caption="Webhook endpoints"
+        headers={["URL", "Events", "Status", "Created"]}
+        emptyMessage={endpoints.length === 0 ? `No ${mode} webhook endpoints yet.` : undefined}
+      >
+        {endpoints.map((endpoint) => (
+          <tr key={endpoint.id} data-endpoint-id={endpoint.id}>
+            <td className={`${td} font-mono break-all`}>
+              {endpoint.url}
+              {endpoint.description && (
+                <span className="block font-sans text-slate-600">{endpoint.description}</span>
+              )}
+            </td>
+            <td className={td}>{endpoint.events.join(", ")}</td>
+            <td className={td}>{endpoint.status === "enabled" ? "Enabled" : "Disabled"}</td>
+            <td className={`${td} whitespace-nowrap`}>{when(new Date(endpoint.createdAt))}</td>
+          </tr>
+        ))}
+      </SimpleTable>
       <WebhookEndpointForm livemode={livemode} />
       <h3 className="text-base font-semibold">Recent deliveries</h3>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Recent webhook deliveries</caption>
-          <thead className="bg-slate-50 text-left text-slate-700">
-            <tr>
-              <th scope="col" className={th}>
-                Event
-              </th>
-              <th scope="col" className={th}>
-                Endpoint
-              </th>
-              <th scope="col" className={th}>
-                Status
-              </th>
-              <th scope="col" className={th}>
-                Attempts
-              </th>
-              <th scope="col" className={th}>
-                Response
-              </th>
-              <th scope="col" className={th}>
-                Time
-              </th>
-              <th scope="col" className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {deliveries.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-4 py-6 text-center text-slate-600">
-                  No deliveries yet.
-                </td>
-              </tr>
-            )}
-            {deliveries.map((delivery) => (
-              <tr key={delivery.id} data-delivery-id={delivery.id}>
-                <td className={td}>
-                  <span className="font-medium">{delivery.eventType}</span>
-                  <span className="block font-mono text-xs text-slate-600">{delivery.eventId}</span>
-                </td>
-                <td className={`${td} max-w-xs truncate font-mono`} title={delivery.endpointUrl}>
-                  {delivery.endpointUrl}
-                </td>
-                <td className={td}>
-                  <span
-                    className={`rounded px-2 py-0.5 text-xs font-medium ${statusStyle[delivery.status] ?? ""}`}
-                  >
-                    {delivery.status}
-                  </span>
-                  {delivery.status === "pending" && delivery.nextAttemptAt && delivery.attempts > 0 && (
-                    <span className="block text-xs text-slate-600">
-                      next try {when(delivery.nextAttemptAt)}
-                    </span>
-                  )}
-                </td>
-                <td className={td}>{delivery.attempts}</td>
-                <td className={td}>{delivery.responseStatus ?? delivery.error ?? "—"}</td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {when(delivery.lastAttemptAt ?? delivery.createdAt)}
-                </td>
-                <td className={`${td} text-right`}>
-                  <ResendDeliveryButton deliveryId={delivery.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable
+        caption="Recent webhook deliveries"
+        headers={["Event", "Endpoint", "Status", "Attempts", "Response", "Time", null]}
+        emptyMessage={deliveries.length === 0 ? `No deliveries yet.` : undefined}
+      >
+        {deliveries.map((delivery) => (
+          <tr key={delivery.id} data-delivery-id={delivery.id}>
+            <td className={td}>
+              <span className="font-medium">{delivery.eventType}</span>
+              <span className="block font-mono text-xs text-slate-600">{delivery.eventId}</span>
+            </td>
+            <td className={`${td} max-w-xs truncate font-mono`} title={delivery.endpointUrl}>
+              {delivery.endpointUrl}
+            </td>
+            <td className={td}>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-medium ${statusStyle[delivery.status] ?? ""}`}
+              >
+                {delivery.status}
+              </span>
+              {delivery.status === "pending" && delivery.nextAttemptAt && delivery.attempts > 0 && (
+                <span className="block text-xs text-slate-600">next try {when(delivery.nextAttemptAt)}</span>
+              )}
+            </td>
+            <td className={td}>{delivery.attempts}</td>
+            <td className={td}>{delivery.responseStatus ?? delivery.error ?? "—"}</td>
+            <td className={`${td} whitespace-nowrap`}>
+              {when(delivery.lastAttemptAt ?? delivery.createdAt)}
+            </td>
+            <td className={`${td} text-right`}>
+              <ResendDeliveryButton deliveryId={delivery.id} />
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
     </section>
   );
 }
