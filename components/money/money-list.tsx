@@ -17,6 +17,8 @@ export type Column<T> = {
   header: string;
   cell: (row: T, names: Map<string, string>) => ReactNode;
   className?: string;
+  /** The column links to the row's customer, so the page needs their display names. */
+  showsCustomer?: boolean;
 };
 
 type Noun = { singular: string; plural: string };
@@ -100,11 +102,8 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
-/**
- * One page of the list: loads it, and shows the table with Next / First page, the empty state,
- * or a friendly message for a broken cursor (never an error page).
- */
-export async function MoneyListResults<T extends MoneyRow>({
+/** One page of a list page (/dashboard/payments …), optionally narrowed to one customer. */
+export function MoneyListResults<T extends MoneyRow>({
   scope,
   load,
   columns,
@@ -121,7 +120,57 @@ export async function MoneyListResults<T extends MoneyRow>({
   noun: Noun;
   emptyHint: string;
 }) {
-  const firstPage = moneyListHref(base, { customerId: params.customerId });
+  return (
+    <PagedMoneyTable
+      scope={scope}
+      load={load}
+      columns={columns}
+      noun={noun}
+      cursor={params.cursor}
+      firstPage={moneyListHref(base, { customerId: params.customerId })}
+      pageHref={(cursor) => moneyListHref(base, { ...params, cursor })}
+      empty={
+        <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
+          <p className="font-medium text-slate-900">
+            {params.customerId ? `This customer has no ${noun.plural}.` : `No ${noun.plural} yet`}
+          </p>
+          {params.customerId ? (
+            <Link className={`${secondaryButton} mt-4`} href={base}>
+              Show all {noun.plural}
+            </Link>
+          ) : (
+            <p className="mx-auto mt-2 max-w-prose text-sm text-slate-700">{emptyHint}</p>
+          )}
+        </div>
+      }
+    />
+  );
+}
+
+/**
+ * One page of a table of payments, subscriptions or invoices: loads it, and shows the table with
+ * Next / First page, `empty` for an empty first page, or a friendly message for a broken cursor
+ * (never an error page). The list pages and the customer page's tabs both use it.
+ */
+export async function PagedMoneyTable<T extends MoneyRow>({
+  scope,
+  load,
+  columns,
+  noun,
+  cursor,
+  firstPage,
+  pageHref,
+  empty,
+}: {
+  scope: Scope;
+  load: () => Promise<MoneyPage<T>>;
+  columns: Column<T>[];
+  noun: Noun;
+  cursor?: string;
+  firstPage: string;
+  pageHref: (cursor: string) => string;
+  empty: ReactNode;
+}) {
   let page: MoneyPage<T>;
   try {
     page = await load();
@@ -133,30 +182,16 @@ export async function MoneyListResults<T extends MoneyRow>({
   }
 
   if (page.data.length === 0) {
-    if (params.cursor) {
-      return <NoMoreRows plural={noun.plural} firstPage={firstPage} />;
-    }
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
-        <p className="font-medium text-slate-900">
-          {params.customerId ? `This customer has no ${noun.plural}.` : `No ${noun.plural} yet`}
-        </p>
-        {params.customerId ? (
-          <Link className={`${secondaryButton} mt-4`} href={base}>
-            Show all {noun.plural}
-          </Link>
-        ) : (
-          <p className="mx-auto mt-2 max-w-prose text-sm text-slate-700">{emptyHint}</p>
-        )}
-      </div>
-    );
+    return cursor ? <NoMoreRows plural={noun.plural} firstPage={firstPage} /> : empty;
   }
 
-  // Every customer of the page in one query, not one per row.
-  const names = await findCustomerNames(
-    scope,
-    page.data.map((row) => row.customerId),
-  );
+  // Every customer of the page in one query, not one per row (and none when no column shows one).
+  const names = columns.some((column) => column.showsCustomer)
+    ? await findCustomerNames(
+        scope,
+        page.data.map((row) => row.customerId),
+      )
+    : new Map<string, string>();
   return (
     <>
       <div className="relative overflow-x-auto rounded-lg border border-slate-200">
@@ -185,16 +220,13 @@ export async function MoneyListResults<T extends MoneyRow>({
         </table>
       </div>
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-end gap-3">
-        {params.cursor && (
+        {cursor && (
           <Link className={secondaryButton} href={firstPage}>
             First page
           </Link>
         )}
         {page.hasMore && page.nextCursor && (
-          <Link
-            className={secondaryButton}
-            href={moneyListHref(base, { ...params, cursor: page.nextCursor })}
-          >
+          <Link className={secondaryButton} href={pageHref(page.nextCursor)}>
             Next
           </Link>
         )}

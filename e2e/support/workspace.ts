@@ -103,3 +103,23 @@ export async function signedInContext(
 }
 
 export { expect };
+
+/** A succeeded test-mode payment: a checkout session for `customerId`, completed through the API. */
+export async function payCheckout(
+  request: APIRequestContext,
+  key: string,
+  payment: { customerId: string; amount: number; currency: string; email?: string },
+): Promise<{ paymentId: string }> {
+  const created = await apiRequest(request, key, "POST", "/checkout/sessions", {
+    amount: payment.amount,
+    currency: payment.currency,
+    customerId: payment.customerId,
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const session = await created.json();
+  const completed = await apiRequest(request, key, "POST", `/checkout/sessions/${session.id}/complete`, {
+    email: payment.email ?? "payer@example.com",
+  });
+  expect(completed.status(), await completed.text()).toBe(200);
+  return { paymentId: (await completed.json()).paymentId };
+}

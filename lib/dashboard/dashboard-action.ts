@@ -19,16 +19,25 @@ export type ActionState<Result> =
     }
   | { status: "success"; result: Result };
 
+/** The form's fields as an object: one value per name. Next's own $ACTION_* entries are left out. */
+function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...formData].filter(([name]) => !name.startsWith("$")));
+}
+
+/**
+ * `read` turns the form into the schema's input when one value per name is not enough (e.g. the
+ * metadata editor's repeated key and value inputs); an ApiError it throws is a form error too.
+ */
 export function dashboardAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   run: (input: z.output<Schema>, context: DashboardContext) => Promise<Result>,
+  read: (formData: FormData) => unknown = formFields,
 ) {
   return async (_previous: ActionState<Result>, formData: FormData): Promise<ActionState<Result>> => {
     const context = await getDashboardContext();
-    // Next adds its own $ACTION_* entries to the form data; they are not the user's.
-    const fields = Object.fromEntries([...formData].filter(([name]) => !name.startsWith("$")));
-    const parsed = schema.safeParse(fields);
+    const fields = formFields(formData);
     try {
+      const parsed = schema.safeParse(read(formData));
       if (!parsed.success) throw apiErrorFromZod(parsed.error);
       return { status: "success", result: await run(parsed.data, context) };
     } catch (error) {

@@ -1,19 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import {
-  CustomerCell,
-  MoneyListHeader,
-  MoneyListResults,
-  MoneyTableSkeleton,
-  StatusBadge,
-  type Column,
-} from "@/components/money/money-list";
+import { invoiceColumns } from "@/components/money/money-columns";
+import { MoneyListHeader, MoneyListResults, MoneyTableSkeleton } from "@/components/money/money-list";
 import { findCustomerNames } from "@/lib/customers/customer-names";
-import { formatShortDate } from "@/lib/customers/presentation";
 import { getDashboardContext } from "@/lib/dashboard/context";
 import { listInvoices } from "@/lib/invoices/list-invoices";
-import type { Invoice } from "@/lib/invoices/schemas";
-import { formatMoney } from "@/lib/money/format-money";
 import { MONEY_ROWS_PER_PAGE, moneyListHref, parseMoneyListParams } from "@/lib/money/list-url";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -26,27 +17,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/dashboa
   const customerName = params.customerId
     ? (await findCustomerNames(scope, [params.customerId])).get(params.customerId)
     : undefined;
-  const columns: Column<Invoice>[] = [
-    { header: "Number", cell: (invoice) => invoice.number, className: "font-mono text-xs whitespace-nowrap" },
-    {
-      header: "Customer",
-      cell: (invoice, names) => <CustomerCell customerId={invoice.customerId} names={names} />,
-      className: "max-w-xs",
-    },
-    { header: "Status", cell: (invoice) => <StatusBadge status={invoice.status} /> },
-    {
-      header: "Amount due",
-      cell: (invoice) => formatMoney(invoice.amountDue, invoice.currency),
-      className: "font-medium whitespace-nowrap text-slate-900 tabular-nums",
-    },
-    {
-      header: "Created",
-      cell: (invoice) => (
-        <time dateTime={invoice.createdAt}>{formatShortDate(invoice.createdAt, workspace.timeZone)}</time>
-      ),
-      className: "whitespace-nowrap",
-    },
-  ];
+  const columns = invoiceColumns({ timeZone: workspace.timeZone, withCustomer: true });
   return (
     <div className="space-y-4">
       <MoneyListHeader

@@ -1,4 +1,5 @@
-export default function Loading() {
+/** The skeleton a dashboard page shows while its data loads. */
+export function PageLoading() {
   return (
     <div aria-busy="true" aria-label="Loading" className="space-y-3">
       <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
