@@ -1,6 +1,7 @@
 // The customer page's URL state (spec/dashboard.md, "Customer page"): which history tab is open and
 // the cursor of its page. Lenient like every page's URL: an unknown tab falls back to Payments.
 import { z } from "zod";
+import { singleParam, type SearchParams } from "@/lib/dashboard/search-params";
 
 export const customerTabs = ["payments", "subscriptions", "invoices"] as const;
 export type CustomerTab = (typeof customerTabs)[number];
@@ -10,19 +11,12 @@ export const CUSTOMER_TAB_ROWS = 20;
 
 export type CustomerPageParams = { tab: CustomerTab; cursor?: string };
 
-const single = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined);
-
 const pageParams = z.object({
-  tab: single.pipe(z.enum(customerTabs).default("payments")).catch("payments"),
-  cursor: single.pipe(z.string().max(1024).optional()).catch(undefined),
+  tab: singleParam.pipe(z.enum(customerTabs).default("payments")).catch("payments"),
+  cursor: singleParam.pipe(z.string().max(1024).optional()).catch(undefined),
 });
 
-export function parseCustomerPageParams(
-  searchParams: Record<string, string | string[] | undefined>,
-): CustomerPageParams {
+export function parseCustomerPageParams(searchParams: SearchParams): CustomerPageParams {
   return pageParams.parse(searchParams);
 }
 

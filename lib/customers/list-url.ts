@@ -2,6 +2,7 @@
 // bookmarks carry it. Parsing is lenient, as a bookmark may be old or hand-edited: a bad value is
 // dropped rather than failing the page. A cursor is kept as given; listCustomers checks it.
 import { z } from "zod";
+import { singleParam, type SearchParams } from "@/lib/dashboard/search-params";
 import { customerSortValues, parseDateBound, type CustomerSort } from "@/lib/customers/schemas";
 
 export const CUSTOMERS_PER_PAGE = 50;
@@ -18,25 +19,18 @@ export type CustomerListParams = {
   cursor?: string;
 };
 
-const single = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined);
-
 const date = (edge: "start" | "end") =>
-  single.transform((value) => (value && parseDateBound(value, edge) ? value : undefined));
+  singleParam.transform((value) => (value && parseDateBound(value, edge) ? value : undefined));
 
 const listParams = z.object({
-  email: single.pipe(z.string().max(512).optional()).catch(undefined),
-  q: single.pipe(z.string().max(256).optional()).catch(undefined),
-  sort: single.pipe(z.enum(customerSortValues).default("-createdAt")).catch("-createdAt"),
+  email: singleParam.pipe(z.string().max(512).optional()).catch(undefined),
+  q: singleParam.pipe(z.string().max(256).optional()).catch(undefined),
+  sort: singleParam.pipe(z.enum(customerSortValues).default("-createdAt")).catch("-createdAt"),
   createdFrom: date("start").catch(undefined),
   createdTo: date("end").catch(undefined),
-  archived: single.pipe(z.enum(archivedValues).default("false")).catch("false"),
-  cursor: single.pipe(z.string().max(1024).optional()).catch(undefined),
+  archived: singleParam.pipe(z.enum(archivedValues).default("false")).catch("false"),
+  cursor: singleParam.pipe(z.string().max(1024).optional()).catch(undefined),
 });
-
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseCustomerListParams(searchParams: SearchParams): CustomerListParams {
   return listParams.parse(searchParams);

@@ -2,24 +2,18 @@
 // Parsed leniently (a bookmark may be old or hand-edited): a bad value is dropped, never an error
 // page. A cursor is kept as given; the list function checks it.
 import { z } from "zod";
+import { singleParam, type SearchParams } from "@/lib/dashboard/search-params";
 
 export const MONEY_ROWS_PER_PAGE = 50;
 
 export type MoneyListParams = { customerId?: string; cursor?: string };
 
-const single = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined);
-
 const listParams = z.object({
-  customerId: single.pipe(z.string().max(64).optional()).catch(undefined),
-  cursor: single.pipe(z.string().max(1024).optional()).catch(undefined),
+  customerId: singleParam.pipe(z.string().max(64).optional()).catch(undefined),
+  cursor: singleParam.pipe(z.string().max(1024).optional()).catch(undefined),
 });
 
-export function parseMoneyListParams(
-  searchParams: Record<string, string | string[] | undefined>,
-): MoneyListParams {
+export function parseMoneyListParams(searchParams: SearchParams): MoneyListParams {
   return listParams.parse(searchParams);
 }
 
