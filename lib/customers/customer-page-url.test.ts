@@ -3,13 +3,14 @@ import { customerPageHref, parseCustomerPageParams } from "@/lib/customers/custo
 
 describe("parseCustomerPageParams", () => {
   it("defaults to the payments tab with no cursor", () => {
-    expect(parseCustomerPageParams({})).toEqual({ tab: "payments", cursor: undefined });
+    expect(parseCustomerPageParams({})).toEqual({ tab: "payments", cursor: undefined, merged: undefined });
   });
 
   it("reads a known tab and a cursor", () => {
     expect(parseCustomerPageParams({ tab: "invoices", cursor: "abc" })).toEqual({
       tab: "invoices",
       cursor: "abc",
+      merged: undefined,
     });
   });
 

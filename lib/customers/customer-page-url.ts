@@ -9,11 +9,17 @@ export type CustomerTab = (typeof customerTabs)[number];
 /** Rows per page in each history tab: a detail page shows the recent history, Next shows more. */
 export const CUSTOMER_TAB_ROWS = 20;
 
-export type CustomerPageParams = { tab: CustomerTab; cursor?: string };
+export type CustomerPageParams = {
+  tab: CustomerTab;
+  cursor?: string;
+  /** Set by the merge flow's redirect: the customer just merged into this one (a notice, not state). */
+  merged?: string;
+};
 
 const pageParams = z.object({
   tab: singleParam.pipe(z.enum(customerTabs).default("payments")).catch("payments"),
   cursor: singleParam.pipe(z.string().max(1024).optional()).catch(undefined),
+  merged: singleParam.pipe(z.string().max(64).optional()).catch(undefined),
 });
 
 export function parseCustomerPageParams(searchParams: SearchParams): CustomerPageParams {

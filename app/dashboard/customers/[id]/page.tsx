@@ -5,6 +5,7 @@ import {
   updateDetailsAction,
   updateMetadataAction,
 } from "@/app/dashboard/customers/[id]/actions";
+import { Alert } from "@/components/ui/alert";
 import { CustomerDetails } from "@/components/customers/customer-details";
 import { CustomerHeader } from "@/components/customers/customer-header";
 import { CustomerHistory } from "@/components/customers/customer-history";
@@ -27,11 +28,18 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
   ]);
   const [customer, revenue] = await Promise.all([customerOr404(scope, id), lifetimeRevenue(scope, id)]);
   const archived = customer.archivedAt !== null;
+  const pageParams = parseCustomerPageParams(query);
   return (
     <div className="max-w-5xl space-y-6">
       <Link className={`${textLink} text-sm`} href="/dashboard/customers">
         ← Customers
       </Link>
+      {pageParams.merged && (
+        <Alert tone="success">
+          Merged {pageParams.merged} into this customer: its payments, subscriptions, invoices and payment
+          tokens are here now.
+        </Alert>
+      )}
       <CustomerHeader customer={customer} revenue={revenue} timeZone={workspace.timeZone} />
       <div className="flex flex-wrap gap-2" aria-label="Customer actions" role="group">
         <form action={setArchivedAction.bind(null, customer.id, !archived)}>
@@ -65,7 +73,7 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
       </div>
       <CustomerHistory
         customerId={customer.id}
-        params={parseCustomerPageParams(query)}
+        params={pageParams}
         scope={scope}
         timeZone={workspace.timeZone}
       />
