@@ -67,7 +67,7 @@ export async function scrubCustomerCopies(ref: ScrubRef): Promise<boolean> {
       // Raw SQL: Prisma would also move updatedAt, and the tombstone has not changed.
       await tx.$executeRaw`
         UPDATE customers SET scrub_pending_since = NULL
-        WHERE workspace_id = ${scope.workspaceId} AND id = ANY(${ids}::text[])`;
+        WHERE workspace_id = ${scope.workspaceId} AND livemode = ${scope.livemode} AND id = ANY(${ids}::text[])`;
       return true;
     },
     { maxWait: 10_000, timeout: 120_000 },
