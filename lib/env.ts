@@ -23,8 +23,8 @@ const envSchema = z.object({
   // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
   PLUGIPAY_DATA_DIR: optionalString,
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  // The background jobs (webhook deliveries, idempotency-key sweep) run inside the app's server
-  // process; "off" for a process that should only serve requests.
+  // The background jobs (webhook deliveries, erasure, idempotency-key sweep) run inside the app's
+  // server process; "off" for a process that should only serve requests.
   JOBS_WORKER: z.enum(["on", "off"]).default("on"),
   // Webhook deliveries: per-attempt timeout, how often the outbox is polled, how many attempts run
   // at once per process, and the retry schedule (exponential from BASE, capped at MAX, retried

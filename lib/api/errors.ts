@@ -13,6 +13,8 @@ export const errorCodes = {
   method_not_allowed: { status: 405, type: "invalid_request_error" },
   resource_already_exists: { status: 409, type: "invalid_request_error" },
   customer_redacted: { status: 409, type: "invalid_request_error" },
+  customer_archived: { status: 409, type: "invalid_request_error" },
+  customer_merged: { status: 409, type: "invalid_request_error" },
   checkout_session_expired: { status: 409, type: "invalid_request_error" },
   idempotency_key_in_use: { status: 409, type: "idempotency_error" },
   body_too_large: { status: 413, type: "invalid_request_error" },

@@ -18,6 +18,7 @@ import {
   customerCreateSchema,
   customerExportQuerySchema,
   customerListQuerySchema,
+  customerMergeSchema,
   customerSchema,
   customerUpdateSchema,
 } from "@/lib/customers/schemas";
@@ -108,6 +109,39 @@ const operations = {
     requestParams: { path: customerIdParams },
     responses: errorResponses(["method_not_allowed"]),
   },
+  redact: {
+    operationId: "redactCustomer",
+    tags: ["Customers"],
+    summary: "Erase a customer's personal data",
+    description:
+      "The customer becomes a tombstone (email, name, phone, taxId null, metadata {}, redactedAt set), and so do the customers merged into it; a background job then scrubs the same data from its payments, checkout sessions, invoices, event payloads, webhook responses and stored idempotent responses. Emits customer.redacted (the tombstone). Redacting a redacted customer answers the same tombstone and emits nothing.",
+    requestParams: { path: customerIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
+    responses: {
+      202: json(customerSchema, "The tombstone.", replayed),
+      ...errorResponses([...writes, "resource_missing", ...unavailable]),
+    },
+  },
+  merge: {
+    operationId: "mergeCustomers",
+    tags: ["Customers"],
+    summary: "Merge another customer into this one",
+    description:
+      "Moves the source's payments, subscriptions, invoices, checkout sessions and payment tokens (dropping those whose fingerprint this customer already has) onto this customer, whose own fields do not change. The source is archived with mergedIntoId set and its externalId freed. Emits customer.merged (the source, with previousAttributes).",
+    requestParams: { path: customerIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
+    requestBody: body(customerMergeSchema, [], true),
+    responses: {
+      200: json(customerSchema, "The customer merged into (the target).", replayed),
+      ...errorResponses([
+        "parameter_missing",
+        ...writes,
+        "resource_missing",
+        "customer_archived",
+        "customer_merged",
+        "customer_redacted",
+        ...unavailable,
+      ]),
+    },
+  },
   bulkCreate: {
     operationId: "bulkCreateCustomers",
     tags: ["Customers"],
@@ -148,6 +182,8 @@ const operations = {
 export const customerPaths: ZodOpenApiPathsObject = {
   "/customers": { get: operations.list, post: operations.create },
   "/customers/{id}": { get: operations.retrieve, patch: operations.update, delete: operations.delete },
+  "/customers/{id}/redact": { post: operations.redact },
+  "/customers/{id}/merge": { post: operations.merge },
   "/customers/bulk": { post: operations.bulkCreate },
   "/customers/export": { get: operations.export },
 };

@@ -42,6 +42,24 @@ export const customerUpdateSchema = z
   });
 export type CustomerUpdateInput = z.output<typeof customerUpdateSchema>;
 
+export const customerMergeSchema = z
+  .strictObject({
+    sourceId: z
+      .string({ error: "must be a customer id (cus_…)" })
+      .trim()
+      .min(1, "must be a customer id (cus_…)")
+      .max(64, "must be a customer id (cus_…)")
+      .meta({
+        description: "The customer merged into this one: archived afterwards, with mergedIntoId set.",
+        example: "cus_01JDQ4W3Y2ZJ8M9V0T3B5K7N2Q",
+      }),
+  })
+  .meta({ id: "CustomerMerge" });
+export type CustomerMergeInput = z.output<typeof customerMergeSchema>;
+
+/** Erasure takes no parameters; anything sent is an unknown parameter, as on every endpoint. */
+export const customerRedactSchema = z.strictObject({});
+
 export const BULK_MAX_ITEMS = 1000;
 
 export const customerBulkCreateSchema = z

@@ -1,13 +1,18 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/prisma";
 import { inTransaction, type Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvents } from "@/lib/events/record-event";
 import type { Scope } from "@/lib/scope";
-import { customerNotFound, duplicateExternalId, invalidDefaultPaymentToken } from "@/lib/customers/errors";
+import {
+  customerNotFound,
+  duplicateExternalId,
+  invalidDefaultPaymentToken,
+  personalDataOnRedacted,
+} from "@/lib/customers/errors";
 import type { Customer, CustomerUpdateInput } from "@/lib/customers/schemas";
+import { lockCustomers } from "@/lib/customers/lock-customers";
 import { serializeCustomer } from "@/lib/customers/serialize";
 
 const PERSONAL_FIELDS = ["email", "name", "phone", "taxId", "metadata"] as const;
@@ -25,14 +30,8 @@ export async function updateCustomer(
   db: Db = prisma,
 ): Promise<Customer> {
   return inTransaction(db, async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM customers
-      WHERE workspace_id = ${scope.workspaceId} AND id = ${id} AND livemode = ${scope.livemode}
-      FOR UPDATE`;
-    if (!locked.length) throw customerNotFound(id);
-    const row = await tx.customer.findUniqueOrThrow({
-      where: { workspaceId_id: { workspaceId: scope.workspaceId, id } },
-    });
+    const [row] = await lockCustomers(tx, scope, [id]);
+    if (!row) throw customerNotFound(id);
     const before = serializeCustomer(row);
 
     const wanted: Partial<Customer> = {};
@@ -52,13 +51,7 @@ export async function updateCustomer(
       row.redactedAt &&
       PERSONAL_FIELDS.some((field) => changed.includes(field) && !isEmpty(wanted[field]))
     ) {
-      throw new ApiError(
-        "customer_redacted",
-        "This customer's personal data was erased; it cannot be set again.",
-        {
-          param: PERSONAL_FIELDS.find((field) => changed.includes(field)),
-        },
-      );
+      throw personalDataOnRedacted(PERSONAL_FIELDS.find((field) => changed.includes(field)));
     }
     if (changed.includes("defaultPaymentTokenId") && wanted.defaultPaymentTokenId) {
       const token = await tx.paymentToken.findFirst({

@@ -1,11 +1,13 @@
 import "server-only";
 // The app's background jobs, started in the server process by instrumentation.ts: pg-boss (its own
 // schema, `pgboss`, created and migrated by pg-boss itself under an advisory lock, so processes
-// starting together are safe) runs the scheduled jobs; the webhook worker drains the outbox.
+// starting together are safe) runs the scheduled jobs and the erasure job; the webhook worker
+// drains the outbox.
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { setUpErasureQueues, startErasureWorkers } from "@/lib/erasure/erasure-jobs";
 import { sweepIdempotencyKeys } from "@/lib/jobs/sweep-idempotency-keys";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/deliver-webhooks";
 
@@ -30,11 +32,13 @@ export async function startJobs(databaseUrl: string): Promise<Jobs> {
       await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton", retryLimit: 3 });
     }
     await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { retryLimit: 3 });
+    await setUpErasureQueues(boss);
   });
   await boss.work(SWEEP_QUEUE, async () => {
     const deleted = await sweepIdempotencyKeys();
     if (deleted) log.info({ deleted }, "expired idempotency keys deleted");
   });
+  const erasure = await startErasureWorkers(boss, databaseUrl);
 
   const deliveries: DeliveryWorker = startDeliveryWorker({
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
@@ -53,6 +57,7 @@ export async function startJobs(databaseUrl: string): Promise<Jobs> {
       // Claim nothing new, let the attempts in flight finish and record (each is bounded by its
       // timeout), then let pg-boss finish its running jobs.
       await deliveries.stop();
+      await erasure.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       log.info("background jobs stopped");
     },

@@ -1,6 +1,6 @@
 // A real HTTP server that receives webhook deliveries in tests: it checks each one's
 // Plugipay-Signature against the endpoint's secret, records it, and answers as the test says
-// (a status, after a delay, or never until released).
+// (a status, after a delay, or never until released; with the body it chooses, e.g. an echo).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifySignature } from "@/lib/webhooks/signature";
@@ -16,7 +16,7 @@ export type Received = {
   status?: number;
 };
 
-export type Reply = { status?: number; delayMs?: number; hold?: Promise<void> };
+export type Reply = { status?: number; delayMs?: number; hold?: Promise<void>; body?: string };
 export type Responder = (request: Received, attemptForDelivery: number) => Reply;
 
 export type WebhookReceiver = {
@@ -58,7 +58,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       // A sender that went away (timed out, or its process was killed) never saw an answer.
       if (response.destroyed || request.socket.destroyed) return;
       entry.status = reply.status ?? 200;
-      response.writeHead(entry.status, { "content-type": "text/plain" }).end("ok");
+      response.writeHead(entry.status, { "content-type": "text/plain" }).end(reply.body ?? "ok");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
