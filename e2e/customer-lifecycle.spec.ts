@@ -12,7 +12,11 @@ test("merge: pick the survivor among same-email customers, preview the counts, c
     { name: "Alice Smith", email: "alice.shared@example.com" },
   ]);
   for (let i = 0; i < 2; i++) {
-    await payCheckout(request, workspace.testKey, { customerId: duplicate.id, amount: 100_000, currency: "IDR" });
+    await payCheckout(request, workspace.testKey, {
+      customerId: duplicate.id,
+      amount: 100_000,
+      currency: "IDR",
+    });
   }
   await payCheckout(request, workspace.testKey, { customerId: survivor.id, amount: 50_000, currency: "IDR" });
 
@@ -26,7 +30,9 @@ test("merge: pick the survivor among same-email customers, preview the counts, c
 
   const moves = page.getByRole("list", { name: "What moves" });
   await expect(moves.locator('[data-moves="payments"]')).toHaveText("2 payments move to Alice Smith");
-  await expect(moves.locator('[data-moves="subscriptions"]')).toHaveText("0 subscriptions move to Alice Smith");
+  await expect(moves.locator('[data-moves="subscriptions"]')).toHaveText(
+    "0 subscriptions move to Alice Smith",
+  );
   await expect(moves.locator('[data-moves="invoices"]')).toHaveText("0 invoices move to Alice Smith");
   await expect(moves).toContainText("its external ID crm_dup is freed");
   await page.getByRole("button", { name: "Merge into Alice Smith" }).click();
@@ -37,7 +43,9 @@ test("merge: pick the survivor among same-email customers, preview the counts, c
   await expect(page.getByTestId("lifetime-revenue")).toHaveText(/^Rp\s?250\.000$/);
   await expect(page.locator("tbody tr")).toHaveCount(3);
 
-  const source = await (await apiRequest(request, workspace.testKey, "GET", `/customers/${duplicate.id}`)).json();
+  const source = await (
+    await apiRequest(request, workspace.testKey, "GET", `/customers/${duplicate.id}`)
+  ).json();
   expect(source).toMatchObject({ mergedIntoId: survivor.id, externalId: null });
   expect(source.archivedAt).not.toBeNull();
   await page.goto(`/dashboard/customers/${duplicate.id}`);
@@ -47,7 +55,9 @@ test("merge: pick the survivor among same-email customers, preview the counts, c
   await page.getByTestId("customer-status").getByRole("link", { name: survivor.id }).click();
   await expect(page).toHaveURL(`/dashboard/customers/${survivor.id}`);
   // The freed externalId can be given to someone else at once.
-  const reused = await apiRequest(request, workspace.testKey, "POST", "/customers", { externalId: "crm_dup" });
+  const reused = await apiRequest(request, workspace.testKey, "POST", "/customers", {
+    externalId: "crm_dup",
+  });
   expect(reused.status()).toBe(201);
 });
 
@@ -116,7 +126,9 @@ test("erase: the button waits for the typed ID, then the customer is a tombstone
   await expect(page.getByRole("link", { name: "Erase personal data" })).toHaveCount(0);
   // History stays: the payment is still the customer's, and still counts.
   await expect(page.getByTestId("lifetime-revenue")).toHaveText(/^Rp\s?75\.000$/);
-  const tombstone = await (await apiRequest(request, workspace.testKey, "GET", `/customers/${customer.id}`)).json();
+  const tombstone = await (
+    await apiRequest(request, workspace.testKey, "GET", `/customers/${customer.id}`)
+  ).json();
   expect(tombstone).toMatchObject({ name: null, email: null, phone: null, taxId: null, metadata: {} });
   expect(tombstone.redactedAt).not.toBeNull();
 

@@ -55,7 +55,7 @@ export function alreadyMerged(id: string, mergedIntoId: string, param: "id" | "s
 }
 
 export function mergeIntoItself(): ApiError {
-  return new ApiError("parameter_invalid", "sourceId: cannot be the customer it is merged into", {
+  return new ApiError("parameter_invalid", "sourceId: a customer cannot be merged into itself", {
     param: "sourceId",
   });
 }
