@@ -82,10 +82,10 @@ test("merge: search finds the survivor; an archived survivor or the customer its
 
   // A hand-made link to an archived survivor, or to the customer itself: refused before anything moves.
   await page.goto(`/dashboard/customers/${source.id}/merge?into=${archived.id}`);
-  await expect(page.getByRole("alert")).toContainText("archived");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("archived");
   await expect(page.getByRole("button", { name: /^Merge into/ })).toHaveCount(0);
   await page.goto(`/dashboard/customers/${source.id}/merge?into=${source.id}`);
-  await expect(page.getByRole("alert")).toContainText("itself");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("merged into itself");
   await page.getByRole("link", { name: "Choose another customer" }).click();
   await expect(page).toHaveURL(`/dashboard/customers/${source.id}/merge`);
   const after = await (await apiRequest(request, workspace.testKey, "GET", `/customers/${source.id}`)).json();

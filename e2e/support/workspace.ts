@@ -34,7 +34,13 @@ export async function signIn(page: Page, workspace: Pick<Workspace, "email" | "p
 }
 
 function basicAuth(key: string): Record<string, string> {
-  return { Authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` };
+  return {
+    Authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}`,
+    // Playwright's request context reuses a pooled socket even after the server's keep-alive
+    // timeout (5 s) has closed it, which fails the next call with ECONNRESET
+    // (microsoft/playwright#42698). One connection per call costs nothing here.
+    Connection: "close",
+  };
 }
 
 export type NewCustomer = {
