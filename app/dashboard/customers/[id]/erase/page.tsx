@@ -46,6 +46,7 @@ export default async function ErasePage({ params }: PageProps<"/dashboard/custom
           <ul className="list-disc space-y-1 pl-5 text-slate-800">
             <li>Name, email, phone and tax ID</li>
             <li>All metadata</li>
+            <li>The same for every customer that was merged into this one</li>
             <li>
               The same details in this customer&apos;s payments, invoices, checkout sessions, stored events
               and webhook deliveries, scrubbed in the background within moments
