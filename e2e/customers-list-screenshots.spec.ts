@@ -44,3 +44,34 @@ test.describe("screenshots and narrow screens", () => {
     await expect(sections).toBeHidden();
   });
 });
+
+test("the customer, merge and erase pages at 360 px: long IDs and values wrap, nothing scrolls sideways", async ({
+  page,
+  request,
+  workspace,
+}) => {
+  const [nameless] = await createCustomers(request, workspace.testKey, [
+    {
+      email: "a.very.long.address.for.a.narrow.screen@example.com",
+      metadata: {
+        note: "a long value that goes on and on to see how it wraps at 360 px",
+        k: "x".repeat(120),
+      },
+    },
+    { email: "a.very.long.address.for.a.narrow.screen@example.com", name: "Same Person" },
+  ]);
+  mkdirSync("test-results/screenshots", { recursive: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  const pages = [
+    [`/dashboard/customers/${nameless.id}`, "customer-narrow"],
+    [`/dashboard/customers/${nameless.id}/merge`, "merge-narrow"],
+    [`/dashboard/customers/${nameless.id}/erase`, "erase-narrow"],
+  ];
+  for (const [path, name] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(nameless.id);
+    const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity);
+    expect(scrollWidth, path).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  }
+});

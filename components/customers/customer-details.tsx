@@ -97,12 +97,12 @@ export function CustomerDetails({
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
           <div className="contents">
             <dt className="font-medium text-slate-700">ID</dt>
-            <dd className="font-mono text-xs break-all text-slate-900">{customer.id}</dd>
+            <dd className="font-mono text-xs wrap-anywhere text-slate-900">{customer.id}</dd>
           </div>
           {FIELDS.map((field) => (
             <div key={field.name} className="contents">
               <dt className="font-medium text-slate-700">{field.label}</dt>
-              <dd className="break-all text-slate-900" data-field={field.name}>
+              <dd className="wrap-anywhere text-slate-900" data-field={field.name}>
                 {customer[field.name] ?? "—"}
               </dd>
             </div>

@@ -22,8 +22,8 @@ export function CustomerHeader({
       <div className="flex flex-wrap items-center gap-4">
         <CustomerAvatar customer={customer} size="lg" />
         <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold break-all text-slate-900">{displayName(customer)}</h1>
-          <p className="text-sm break-all text-slate-700">{customer.email ?? "—"}</p>
+          <h1 className="text-2xl font-semibold wrap-anywhere text-slate-900">{displayName(customer)}</h1>
+          <p className="text-sm wrap-anywhere text-slate-700">{customer.email ?? "—"}</p>
         </div>
       </div>
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">

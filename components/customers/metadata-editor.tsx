@@ -150,8 +150,8 @@ export function MetadataEditor({
           <tbody>
             {entries.map(([key, value]) => (
               <tr key={key} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-4 font-mono break-all">{key}</td>
-                <td className="py-1 break-all whitespace-pre-wrap">{value}</td>
+                <td className="py-1 pr-4 font-mono wrap-anywhere">{key}</td>
+                <td className="py-1 wrap-anywhere whitespace-pre-wrap">{value}</td>
               </tr>
             ))}
           </tbody>

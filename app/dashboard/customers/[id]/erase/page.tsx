@@ -33,7 +33,7 @@ export default async function ErasePage({ params }: PageProps<"/dashboard/custom
     <div className="max-w-2xl space-y-5">
       {back}
       <div>
-        <h1 className="text-2xl font-semibold text-slate-900">
+        <h1 className="text-2xl font-semibold wrap-anywhere text-slate-900">
           Erase personal data of {displayName(customer)}
         </h1>
         <p className="mt-1 text-sm text-slate-700">

@@ -32,7 +32,7 @@ export default async function MergePage({
         ← {displayName(source)}
       </Link>
       <div>
-        <h1 className="text-2xl font-semibold text-slate-900">
+        <h1 className="text-2xl font-semibold wrap-anywhere text-slate-900">
           Merge {displayName(source)} into another customer
         </h1>
         <p className="mt-1 text-sm text-slate-700">
