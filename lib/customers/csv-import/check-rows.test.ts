@@ -117,7 +117,7 @@ describe("createRowChecker", () => {
     expect(ok.errors).toEqual([]);
     expect(ok.row).toEqual({
       line: 3,
-      values: { externalId: " e2 ", email: "b@x.com", phone: "+62 811" },
+      values: { externalId: "e2", email: "b@x.com", phone: "+62 811" },
       metadataKeys: { plan: "pro" },
     });
   });
@@ -152,8 +152,9 @@ describe("checkRows", () => {
       slice: 1,
       onProgress: (f) => fractions.push(f),
     });
+    const row = { line: 2, values: { name: "Ann", email: "ann@x.com" } };
     expect(result.valid).toEqual([
-      { row: { line: 2, values: { name: "Ann", email: "ann@x.com" } }, cells: ["Ann", "ann@x.com"] },
+      { row, cells: ["Ann", "ann@x.com"], bytes: JSON.stringify(row).length + 1 },
     ]);
     expect(result.invalid).toEqual([
       {

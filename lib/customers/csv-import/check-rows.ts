@@ -2,7 +2,12 @@
 // so the preview refuses exactly what the server would.
 import type { z } from "zod";
 import type { ColumnTarget, TextField } from "@/lib/customers/csv-import/column-mapping";
-import { createInputOf, type ImportRow, type RowError } from "@/lib/customers/csv-import/import-batch";
+import {
+  createInputOf,
+  rowBytes,
+  type ImportRow,
+  type RowError,
+} from "@/lib/customers/csv-import/import-batch";
 import type { CsvRow, CsvTable } from "@/lib/customers/csv-import/parse-csv";
 import { normalizeText } from "@/lib/customers/fields";
 import { customerCreateSchema } from "@/lib/customers/schemas";
@@ -52,7 +57,11 @@ export function toImportRow(row: CsvRow, targets: ColumnTarget[]): { row: Import
       }
     } else if (target.startsWith("metadata.")) {
       keys.push([target.slice("metadata.".length), cell]);
-    } else values[target as TextField] = cell;
+    } else {
+      // Sent as the API will store it (NFC, trimmed; "" clears): the same rules either way, and a
+      // valid row's values then stay within the field limits on the wire too.
+      values[target as TextField] = normalizeText(cell) ?? "";
+    }
   });
   const importRow: ImportRow = { line: row.line, values };
   if (id) importRow.id = id;
@@ -137,7 +146,7 @@ export function createRowChecker(header: string[], targets: ColumnTarget[]) {
 
 export type CheckResult = {
   /** Rows ready to send, in file order, with their cells (for the failed-rows file). */
-  valid: { row: ImportRow; cells: string[] }[];
+  valid: { row: ImportRow; cells: string[]; bytes: number }[];
   invalid: CheckedRow[];
 };
 
@@ -153,7 +162,8 @@ export async function checkRows(
   for (let start = 0; start < table.rows.length; start += slice) {
     for (const csvRow of table.rows.slice(start, start + slice)) {
       const checked = check(csvRow);
-      if (checked.row) result.valid.push({ row: checked.row, cells: checked.cells });
+      if (checked.row)
+        result.valid.push({ row: checked.row, cells: checked.cells, bytes: rowBytes(checked.row) });
       else result.invalid.push(checked);
     }
     options.onProgress?.(Math.min(1, (start + slice) / table.rows.length));

@@ -5,6 +5,7 @@ import {
   importBatchKey,
   importBatchSchema,
   planBatches,
+  rowBytes,
   updateInputOf,
   utf8Length,
   type ImportRow,
@@ -53,7 +54,7 @@ describe("planBatches", () => {
     Array.from({ length: n }, (_, i) => ({ line: i + 2, values: { name } }));
 
   it("cuts at 1,000 rows", () => {
-    expect(planBatches(rows(2500))).toEqual([
+    expect(planBatches(rows(2500).map(rowBytes))).toEqual([
       { start: 0, end: 1000 },
       { start: 1000, end: 2000 },
       { start: 2000, end: 2500 },
@@ -63,9 +64,9 @@ describe("planBatches", () => {
 
   it("cuts earlier when rows are large, and never leaves a batch empty", () => {
     const big = rows(10, "y".repeat(100_000));
-    const batches = planBatches(big, { maxBytes: 250_000 });
+    const batches = planBatches(big.map(rowBytes), { maxBytes: 250_000 });
     expect(batches.every(({ start, end }) => end - start === 2)).toBe(true);
-    expect(planBatches(big, { maxBytes: 10 })).toHaveLength(10);
+    expect(planBatches(big.map(rowBytes), { maxBytes: 10 })).toHaveLength(10);
   });
 
   it("covers every row once, in order, within both limits (a batch over the byte limit holds one row)", () => {
@@ -76,7 +77,7 @@ describe("planBatches", () => {
         fc.integer({ min: 50, max: 2000 }),
         (names, maxRows, maxBytes) => {
           const input = names.map((name, i) => ({ line: i + 2, values: { name } }));
-          const batches = planBatches(input, { maxRows, maxBytes });
+          const batches = planBatches(input.map(rowBytes), { maxRows, maxBytes });
           expect(batches.flatMap(({ start, end }) => input.slice(start, end))).toEqual(input);
           for (const { start, end } of batches) {
             expect(end - start).toBeGreaterThan(0);

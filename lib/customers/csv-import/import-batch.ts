@@ -109,13 +109,18 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** What a row adds to a batch's body: its JSON and a comma. */
+export function rowBytes(row: ImportRow): number {
+  return utf8Length(JSON.stringify(row)) + 1;
+}
+
 /**
- * Cuts rows into batches of at most IMPORT_BATCH_MAX_ROWS rows and about IMPORT_BATCH_TARGET_BYTES
- * of JSON, in order. Deterministic: the same rows always give the same batches, which is what lets
- * a resumed import replay its finished batches under the same idempotency keys.
+ * Cuts rows (given by their rowBytes) into batches of at most IMPORT_BATCH_MAX_ROWS rows and about
+ * IMPORT_BATCH_TARGET_BYTES of JSON, in order. Deterministic: the same rows always give the same
+ * batches, which is what lets a resumed import replay its finished batches under the same keys.
  */
 export function planBatches(
-  rows: ImportRow[],
+  sizes: number[],
   limits: { maxRows?: number; maxBytes?: number } = {},
 ): { start: number; end: number }[] {
   const maxRows = limits.maxRows ?? IMPORT_BATCH_MAX_ROWS;
@@ -123,8 +128,7 @@ export function planBatches(
   const batches: { start: number; end: number }[] = [];
   let start = 0;
   let bytes = 0;
-  rows.forEach((row, index) => {
-    const size = utf8Length(JSON.stringify(row)) + 1;
+  sizes.forEach((size, index) => {
     if (index > start && (index - start >= maxRows || bytes + size > maxBytes)) {
       batches.push({ start, end: index });
       start = index;
@@ -132,6 +136,6 @@ export function planBatches(
     }
     bytes += size;
   });
-  if (rows.length > start) batches.push({ start, end: rows.length });
+  if (sizes.length > start) batches.push({ start, end: sizes.length });
   return batches;
 }

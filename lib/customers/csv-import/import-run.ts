@@ -46,7 +46,7 @@ export function createImportRun(options: {
   const send = options.send ?? ((batch, signal) => sendImportBatch(batch, { signal }));
   const importId = options.saved?.importId ?? newImportId();
   const startedAt = options.saved?.startedAt ?? Date.now();
-  const batches = planBatches(check.valid.map((item) => item.row));
+  const batches = planBatches(check.valid.map((item) => item.bytes));
   const rowsTotal = check.valid.length;
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const serverFailures: FailedRow[] = [];

@@ -136,14 +136,12 @@ const cellArbitrary = fc.oneof(
 );
 
 function tableArbitrary(minColumns = 1) {
-  return fc
-    .integer({ min: minColumns, max: 5 })
-    .chain((columns) =>
-      fc.array(fc.array(cellArbitrary, { minLength: columns, maxLength: columns }), {
-        minLength: 2,
-        maxLength: 8,
-      }),
-    );
+  return fc.integer({ min: minColumns, max: 5 }).chain((columns) =>
+    fc.array(fc.array(cellArbitrary, { minLength: columns, maxLength: columns }), {
+      minLength: 2,
+      maxLength: 8,
+    }),
+  );
 }
 
 /** Blank records are skipped by design; the property is about every other record. */
