@@ -192,6 +192,7 @@ test.describe("an interrupted import", () => {
     // The tab is reloaded mid-import; the server is back.
     await page.unroute("**/dashboard/customers/import/batch");
     await page.reload();
+    await expect(page.getByText("An import of “resume.csv” stopped at 1,000 of 2,500 rows.")).toBeVisible();
     await page.getByLabel("CSV file", { exact: true }).setInputFiles(path);
     await expect(page.getByRole("heading", { name: "Resume the interrupted import?" })).toBeVisible();
     await expect(page.getByText("stopped at 1,000 of 2,500 rows")).toBeVisible();

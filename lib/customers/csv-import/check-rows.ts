@@ -156,7 +156,7 @@ export async function checkRows(
   targets: ColumnTarget[],
   options: { onProgress?: (fraction: number) => void; slice?: number; nextTurn?: () => Promise<void> } = {},
 ): Promise<CheckResult> {
-  const slice = options.slice ?? 2000;
+  const slice = options.slice ?? 500;
   const check = createRowChecker(table.header, targets);
   const result: CheckResult = { valid: [], invalid: [] };
   for (let start = 0; start < table.rows.length; start += slice) {

@@ -4,7 +4,7 @@ import { parse, type CsvError } from "csv-parse/browser/esm";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/customers/csv-import/limits";
 /** A record longer than this is almost always a quote left open, which swallows the rest of the file. */
 const MAX_RECORD_CHARS = 1_000_000;
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 128 * 1024;
 
 export type Delimiter = "," | ";";
 /** `line` is where the record starts in the file (1-based), as a text editor or spreadsheet numbers it. */

@@ -68,6 +68,8 @@ describe("the resume store", () => {
     expect(resumableImport(saved, { ...file, size: 121 }, now)).toBeUndefined();
     expect(resumableImport(saved, file, saved.startedAt + RESUME_WINDOW_MS + 1)).toBeUndefined();
     expect(resumableImport(undefined, file, now)).toBeUndefined();
+    expect(resumableImport(saved, undefined, now)).toBe(saved);
+    expect(resumableImport(saved, undefined, saved.startedAt + RESUME_WINDOW_MS + 1)).toBeUndefined();
   });
 
   it("makes random 32-hex import ids and hashes bytes with SHA-256", async () => {

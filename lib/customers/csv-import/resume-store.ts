@@ -29,12 +29,20 @@ export function resumeStorageKey(workspaceId: string, livemode: boolean): string
   return `plugipay.customer-import.${workspaceId}.${livemode ? "live" : "test"}`;
 }
 
-export function loadSavedImport(store: KeyValueStore, key: string): SavedImport | undefined {
+export function parseSavedImport(text: string | null): SavedImport | undefined {
   try {
-    const parsed = savedImportSchema.safeParse(JSON.parse(store.getItem(key) ?? "null"));
+    const parsed = savedImportSchema.safeParse(JSON.parse(text ?? "null"));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
+  }
+}
+
+export function loadSavedImport(store: KeyValueStore, key: string): SavedImport | undefined {
+  try {
+    return parseSavedImport(store.getItem(key));
+  } catch {
+    return undefined; // storage disabled
   }
 }
 
@@ -61,11 +69,12 @@ export function forgetImport(store: KeyValueStore, key: string): void {
  */
 export function resumableImport(
   saved: SavedImport | undefined,
-  file: FileFingerprint,
+  /** The file chosen; without one, any saved import still young enough. */
+  file: FileFingerprint | undefined,
   now = Date.now(),
 ): SavedImport | undefined {
   if (!saved) return undefined;
-  if (saved.file.size !== file.size || saved.file.sha256 !== file.sha256) return undefined;
+  if (file && (saved.file.size !== file.size || saved.file.sha256 !== file.sha256)) return undefined;
   if (now - saved.startedAt > RESUME_WINDOW_MS) return undefined;
   return saved;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ColumnMappingStep } from "@/app/dashboard/customers/import/column-mapping-step";
 import { ImportProgressBar, ImportSummary } from "@/app/dashboard/customers/import/import-progress";
 import { PreviewStep } from "@/app/dashboard/customers/import/preview-step";
@@ -20,6 +20,7 @@ import {
 import {
   forgetImport,
   loadSavedImport,
+  parseSavedImport,
   resumableImport,
   resumeStorageKey,
   sha256Hex,
@@ -84,6 +85,18 @@ export function ImportWizard({ workspaceId, livemode }: { workspaceId: string; l
   const abort = useRef<AbortController | null>(null);
   const storageKey = resumeStorageKey(workspaceId, livemode);
   const started = useRef(false);
+  // An unfinished import, to point the user back to its file. Read from localStorage after
+  // hydration (the server has none); other tabs' changes arrive as storage events.
+  const savedText = useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener("storage", onChange);
+      return () => window.removeEventListener("storage", onChange);
+    },
+    () => localStorage.getItem(storageKey),
+    () => null,
+  );
+  const interrupted =
+    step.kind === "choose" ? resumableImport(parseSavedImport(savedText), undefined) : undefined;
 
   // Each step announces itself: focus its heading (not on first render, which would steal focus).
   useEffect(() => {
@@ -174,6 +187,12 @@ export function ImportWizard({ workspaceId, livemode }: { workspaceId: string; l
       {step.kind === "choose" && (
         <div className="space-y-3">
           {step.error && <Alert tone="error">{step.error}</Alert>}
+          {interrupted && (
+            <Alert tone="info">
+              An import of “{interrupted.file.name}” stopped at {count(interrupted.rowsDone)} of{" "}
+              {count(interrupted.rowsTotal)} rows. Choose that file again to resume it.
+            </Alert>
+          )}
           <label htmlFor="csv-file" className="block text-sm font-medium text-slate-800">
             CSV file
           </label>
