@@ -243,7 +243,7 @@ describe("importCustomerBatch", () => {
     expect(RESUME_WINDOW_MS).toBeLessThan(IDEMPOTENCY_TTL_MS);
   });
 
-  it("imports 100,000 rows in batches of 1,000 with no duplicates; importing them again changes nothing", async () => {
+  it("imports 100,000 rows in batches of 1,000 with no duplicates; importing them again changes nothing; 1,000 updates fit one batch", async () => {
     const target = await freshScope();
     const total = 100_000;
     const size = 1000;
@@ -267,6 +267,20 @@ describe("importCustomerBatch", () => {
     expect(
       (again.body as { results: { status: string }[] }).results.every((r) => r.status === "unchanged"),
     ).toBe(true);
+
+    // The server's largest batch, every row changing a customer: 1,000 updates, each with its event,
+    // inside the batch's transaction time.
+    const renamed = rowsOf(7).map((r) => ({
+      ...r,
+      values: { ...r.values, name: `${r.values.name} (renamed)` },
+    }));
+    const updated = await importCustomerBatch(target, batchOf(target, renamed, 0, "d".repeat(32)));
+    expect(
+      (updated.body as { results: { status: string }[] }).results.every((r) => r.status === "updated"),
+    ).toBe(true);
+    expect(
+      await prisma.event.count({ where: { workspaceId: target.workspaceId, type: "customer.updated" } }),
+    ).toBe(1000);
 
     expect(await prisma.customer.count({ where: { workspaceId: target.workspaceId } })).toBe(total);
     const [{ distinct }] = await prisma.$queryRaw<{ distinct: bigint }[]>`

@@ -53,11 +53,11 @@ describe("planBatches", () => {
   const rows = (n: number, name = "x"): ImportRow[] =>
     Array.from({ length: n }, (_, i) => ({ line: i + 2, values: { name } }));
 
-  it("cuts at 1,000 rows", () => {
-    expect(planBatches(rows(2500).map(rowBytes))).toEqual([
-      { start: 0, end: 1000 },
-      { start: 1000, end: 2000 },
-      { start: 2000, end: 2500 },
+  it("cuts at 500 rows", () => {
+    expect(planBatches(rows(1200).map(rowBytes))).toEqual([
+      { start: 0, end: 500 },
+      { start: 500, end: 1000 },
+      { start: 1000, end: 1200 },
     ]);
     expect(planBatches([])).toEqual([]);
   });
