@@ -103,14 +103,16 @@ export async function importCustomers(
       results[index] = { line: rows[index].line, status: "failed", error: rowError(error) };
     };
 
-    const creates: { index: number; input: CustomerCreateInput }[] = [];
+    // Every row must at least be a valid create body (the API's rules); updates are checked again
+    // once their customer's metadata is known.
+    const valid: { index: number; input: CustomerCreateInput }[] = [];
     rows.forEach((row, index) => {
       const parsed = customerCreateSchema.safeParse(createInputOf(row), { reportInput: true });
       if (!parsed.success) fail(index, apiErrorFromZod(parsed.error));
-      else creates.push({ index, input: parsed.data });
+      else valid.push({ index, input: parsed.data });
     });
 
-    const existing = await lockExisting(tx, scope, rows, creates);
+    const existing = await lockExisting(tx, scope, rows, valid);
     const byId = new Map(existing.map((row) => [row.id, row]));
     const byExternalId = new Map(
       existing.filter((row) => row.externalId).map((row) => [row.externalId!, row]),
@@ -118,8 +120,8 @@ export async function importCustomers(
 
     const updates: { index: number; customer: Customer }[] = [];
     const claimedBy = new Map<string, number>();
-    const newRows: typeof creates = [];
-    for (const item of creates) {
+    const newRows: typeof valid = [];
+    for (const item of valid) {
       const row = rows[item.index];
       const match = row.id
         ? byId.get(row.id)

@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { primaryButton, secondaryButton } from "@/components/ui/styles";
+import type { RetryInfo } from "@/lib/customers/csv-import/run-import";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -24,6 +26,51 @@ export function ImportProgressBar({ done, total }: { done: number; total: number
       <p className="text-sm text-slate-800 tabular-nums" data-testid="import-progress-text">
         {text}
       </p>
+    </div>
+  );
+}
+
+/** While batches are sent (Pause), or after they stopped (Resume, and why it stopped). */
+export function ImportRunning({
+  done,
+  total,
+  retry,
+  stoppedReason,
+  onPause,
+  onResume,
+}: {
+  done: number;
+  total: number;
+  retry?: RetryInfo;
+  stoppedReason?: string;
+  onPause: () => void;
+  onResume: () => void;
+}) {
+  return (
+    <div className="space-y-3">
+      <ImportProgressBar done={done} total={total} />
+      {retry && (
+        <p role="status" className="text-sm text-amber-900">
+          {retry.reason} Trying again in {Math.ceil(retry.delayMs / 1000)} s (attempt {retry.attempt + 1}).
+        </p>
+      )}
+      {stoppedReason !== undefined && (
+        <Alert tone="error">
+          {stoppedReason} Progress is saved in this browser: resume now, or later by choosing the same file
+          again.
+        </Alert>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {stoppedReason === undefined ? (
+          <button type="button" className={secondaryButton} onClick={onPause}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className={primaryButton} onClick={onResume}>
+            Resume
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,12 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ColumnMappingStep } from "@/app/dashboard/customers/import/column-mapping-step";
-import { ImportProgressBar, ImportSummary } from "@/app/dashboard/customers/import/import-progress";
+import { downloadCsv, reportName } from "@/app/dashboard/customers/import/download-csv";
+import {
+  ImportProgressBar,
+  ImportRunning,
+  ImportSummary,
+} from "@/app/dashboard/customers/import/import-progress";
 import { PreviewStep } from "@/app/dashboard/customers/import/preview-step";
 import { createImportRun, type ImportRun } from "@/lib/customers/csv-import/import-run";
 import { Alert } from "@/components/ui/alert";
@@ -53,17 +58,6 @@ const TITLES: Record<Step["kind"], string> = {
 };
 
 const count = (n: number) => n.toLocaleString("en-US");
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-const reportName = (fileName: string, suffix: string) => `${fileName.replace(/\.csv$/i, "")}-${suffix}.csv`;
 
 /** Saved column choices still fit the file (same content, but the code may have changed since). */
 function savedTargets(saved: SavedImport, table: CsvTable): ColumnTarget[] | undefined {
@@ -273,7 +267,7 @@ export function ImportWizard({ workspaceId, livemode }: { workspaceId: string; l
           check={step.check}
           onBack={() => setStep({ kind: "mapping", file: step.file, targets: step.targets })}
           onDownloadErrors={() =>
-            download(
+            downloadCsv(
               reportName(step.file.fingerprint.name, "rows-with-errors"),
               failedRowsCsv(step.file.table.header, step.check.invalid, step.file.table.delimiter),
             )
@@ -294,32 +288,14 @@ export function ImportWizard({ workspaceId, livemode }: { workspaceId: string; l
       )}
 
       {(step.kind === "importing" || step.kind === "stopped") && (
-        <div className="space-y-3">
-          <ImportProgressBar done={step.done} total={step.run.rowsTotal} />
-          {step.kind === "importing" && step.retry && (
-            <p role="status" className="text-sm text-amber-900">
-              {step.retry.reason} Trying again in {Math.ceil(step.retry.delayMs / 1000)} s (attempt{" "}
-              {step.retry.attempt + 1}).
-            </p>
-          )}
-          {step.kind === "stopped" && (
-            <Alert tone="error">
-              {step.reason} Progress is saved in this browser: resume now, or later by choosing the same file
-              again.
-            </Alert>
-          )}
-          <div className="flex flex-wrap gap-2">
-            {step.kind === "importing" ? (
-              <button type="button" className={secondaryButton} onClick={() => stop(step.run)}>
-                Pause
-              </button>
-            ) : (
-              <button type="button" className={primaryButton} onClick={() => void start(step.run)}>
-                Resume
-              </button>
-            )}
-          </div>
-        </div>
+        <ImportRunning
+          done={step.done}
+          total={step.run.rowsTotal}
+          retry={step.kind === "importing" ? step.retry : undefined}
+          stoppedReason={step.kind === "stopped" ? step.reason : undefined}
+          onPause={() => stop(step.run)}
+          onResume={() => void start(step.run)}
+        />
       )}
 
       {step.kind === "finished" && (
@@ -329,7 +305,7 @@ export function ImportWizard({ workspaceId, livemode }: { workspaceId: string; l
             totals={step.run.totals()}
             onRestart={() => setStep({ kind: "choose" })}
             onDownloadFailed={() =>
-              download(
+              downloadCsv(
                 reportName(step.run.fileName, "failed-rows"),
                 failedRowsCsv(step.run.header, step.run.failures(), step.run.delimiter),
               )
