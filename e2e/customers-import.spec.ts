@@ -35,6 +35,10 @@ test("a semicolon file with a BOM and quoted cells: guessed columns, per-row err
       "crm-bad;Carol;not-an-email;;;\r\n" +
       "crm-3;<b>Dan</b>;dan@example.com;+62 811 555;;silver\r\n",
   );
+  // The list's Import CSV button leads here.
+  await page.goto("/dashboard/customers");
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await expect(page).toHaveURL("/dashboard/customers/import");
   await chooseFile(page, path);
 
   await expect(page.getByRole("heading", { name: "Match the columns" })).toBeFocused();

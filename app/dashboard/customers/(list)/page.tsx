@@ -32,6 +32,9 @@ export default async function CustomersPage({ searchParams }: PageProps<"/dashbo
           >
             Export CSV
           </a>
+          <Link className={secondaryButton} href="/dashboard/customers/import">
+            Import CSV
+          </Link>
           <Link className={primaryButton} href="/dashboard/customers/new">
             New customer
           </Link>
