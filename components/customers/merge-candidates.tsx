@@ -55,7 +55,7 @@ export async function MergeCandidates({
         </button>
       </form>
       {filter && (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm wrap-anywhere text-slate-700">
           {params.q ? `Customers matching “${params.q}”` : `Other customers with the email ${source.email}`}
           {candidates.length === 0 && ": none."}
         </p>
