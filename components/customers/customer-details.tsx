@@ -1,12 +1,11 @@
 "use client";
 // The customer's details with inline editing: shown as a list, edited in place with the API's
 // validation (the action calls updateCustomer), and a 409 on externalId links the customer holding it.
-import Link from "next/link";
-import { useActionState, useState } from "react";
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
-import { Alert } from "@/components/ui/alert";
+import { FormErrorAlert } from "@/components/customers/form-error-alert";
+import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Field } from "@/components/ui/field";
-import { primaryButton, secondaryButton, textLink } from "@/components/ui/styles";
+import { primaryButton, secondaryButton } from "@/components/ui/styles";
 
 type EditableField = "name" | "email" | "phone" | "taxId" | "externalId";
 type Details = { id: string } & Record<EditableField, string | null>;
@@ -30,13 +29,7 @@ export function CustomerDetails({
   personalDataErased: boolean;
   action: (state: CustomerEditState, formData: FormData) => Promise<CustomerEditState>;
 }) {
-  const [state, dispatch, pending] = useActionState(action, { status: "idle" });
-  // Editing since the answer that was current when Edit was pressed: a new success closes the
-  // form, an error keeps it open. (Derived, so no effect has to sync it.)
-  const [openedAt, setOpenedAt] = useState<CustomerEditState | null>(null);
-  const editing = openedAt !== null && (state === openedAt || state.status === "error");
-  const error = editing && state !== openedAt && state.status === "error" ? state : undefined;
-  const existingId = typeof error?.extra?.existingId === "string" ? error.extra.existingId : undefined;
+  const { state, dispatch, pending, editing, error, open, close } = useInlineEdit(action);
   const editable = FIELDS.filter((field) => !personalDataErased || field.name === "externalId");
 
   return (
@@ -46,7 +39,7 @@ export function CustomerDetails({
           Details
         </h2>
         {!editing && (
-          <button type="button" className={secondaryButton} onClick={() => setOpenedAt(state)}>
+          <button type="button" className={secondaryButton} onClick={open}>
             Edit details
           </button>
         )}
@@ -58,19 +51,7 @@ export function CustomerDetails({
       )}
       {editing ? (
         <form action={dispatch} className="space-y-3" noValidate>
-          {error && (
-            <Alert tone="error">
-              {error.message}
-              {existingId && (
-                <>
-                  {" "}
-                  <Link className={textLink} href={`/dashboard/customers/${existingId}`}>
-                    Open the customer with this external ID
-                  </Link>
-                </>
-              )}
-            </Alert>
-          )}
+          {error && <FormErrorAlert error={error} holderLink="Open the customer with this external ID" />}
           {editable.map((field) => (
             <Field
               key={field.name}
@@ -88,7 +69,7 @@ export function CustomerDetails({
             <button type="submit" className={primaryButton} disabled={pending}>
               {pending ? "Saving…" : "Save details"}
             </button>
-            <button type="button" className={secondaryButton} onClick={() => setOpenedAt(null)}>
+            <button type="button" className={secondaryButton} onClick={close}>
               Cancel
             </button>
           </div>

@@ -22,17 +22,9 @@ const LABELS: Record<CustomerTab, string> = {
   invoices: "Invoices",
 };
 
-export function CustomerHistory({
-  customerId,
-  params,
-  scope,
-  timeZone,
-}: {
-  customerId: string;
-  params: CustomerPageParams;
-  scope: Scope;
-  timeZone: string;
-}) {
+type HistoryProps = { customerId: string; params: CustomerPageParams; scope: Scope; timeZone: string };
+
+export function CustomerHistory({ customerId, params, scope, timeZone }: HistoryProps) {
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="sr-only">
@@ -67,17 +59,7 @@ export function CustomerHistory({
   );
 }
 
-function HistoryTable({
-  customerId,
-  params,
-  scope,
-  timeZone,
-}: {
-  customerId: string;
-  params: CustomerPageParams;
-  scope: Scope;
-  timeZone: string;
-}) {
+function HistoryTable({ customerId, params, scope, timeZone }: HistoryProps) {
   const query = { customerId, cursor: params.cursor, limit: CUSTOMER_TAB_ROWS };
   const options = { timeZone, withCustomer: false };
   const paging = {

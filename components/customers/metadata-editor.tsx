@@ -2,8 +2,9 @@
 // The metadata panel: a key/value table, edited inline (add, change, remove rows) and saved as one
 // PATCH of the whole map. The inputs carry the API's limits; the server checks them again and an
 // error names the key it is about.
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useState } from "react";
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
+import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Alert } from "@/components/ui/alert";
 import { primaryButton, secondaryButton } from "@/components/ui/styles";
 import { METADATA_KEY_MAX, METADATA_MAX_KEYS, METADATA_VALUE_MAX } from "@/lib/customers/fields";
@@ -20,17 +21,14 @@ export function MetadataEditor({
   metadata: Record<string, string>;
   action: (state: CustomerEditState, formData: FormData) => Promise<CustomerEditState>;
 }) {
-  const [state, dispatch, pending] = useActionState(action, { status: "idle" });
-  const [openedAt, setOpenedAt] = useState<CustomerEditState | null>(null);
+  const { dispatch, pending, editing, error, open, close } = useInlineEdit(action);
   const [rows, setRows] = useState<Row[]>([]);
-  const editing = openedAt !== null && (state === openedAt || state.status === "error");
-  const error = editing && state !== openedAt && state.status === "error" ? state : undefined;
   const badKey = error?.field?.startsWith("metadata.") ? error.field.slice("metadata.".length) : undefined;
   const entries = Object.entries(metadata);
 
   const startEditing = () => {
     setRows(entries.map(([key, value], id) => ({ id, key, value })));
-    setOpenedAt(state);
+    open();
   };
   const change = (id: number, patch: Partial<Row>) =>
     setRows((current) => current.map((row) => (row.id === id ? { ...row, ...patch } : row)));
@@ -127,7 +125,7 @@ export function MetadataEditor({
             <button type="submit" className={primaryButton} disabled={pending}>
               {pending ? "Saving…" : "Save metadata"}
             </button>
-            <button type="button" className={secondaryButton} onClick={() => setOpenedAt(null)}>
+            <button type="button" className={secondaryButton} onClick={close}>
               Cancel
             </button>
           </div>

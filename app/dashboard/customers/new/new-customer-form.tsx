@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { createCustomerAction, type NewCustomerState } from "@/app/dashboard/customers/new/actions";
-import { Alert } from "@/components/ui/alert";
+import { FormErrorAlert } from "@/components/customers/form-error-alert";
 import { Field } from "@/components/ui/field";
-import { primaryButton, secondaryButton, textLink } from "@/components/ui/styles";
+import { primaryButton, secondaryButton } from "@/components/ui/styles";
 
 const fields = [
   { name: "name", label: "Name", autoComplete: "name" },
@@ -23,22 +23,9 @@ export function NewCustomerForm() {
     status: "idle",
   });
   const error = state.status === "error" ? state : undefined;
-  const existingId = typeof error?.extra?.existingId === "string" ? error.extra.existingId : undefined;
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
-      {error && (
-        <Alert tone="error">
-          {error.message}
-          {existingId && (
-            <>
-              {" "}
-              <Link className={textLink} href={`/dashboard/customers/${existingId}`}>
-                Open that customer
-              </Link>
-            </>
-          )}
-        </Alert>
-      )}
+      {error && <FormErrorAlert error={error} />}
       {fields.map((field) => (
         <Field
           key={field.name}
