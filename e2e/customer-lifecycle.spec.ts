@@ -51,6 +51,7 @@ test("merge: pick the survivor among same-email customers, preview the counts, c
   await page.goto(`/dashboard/customers/${duplicate.id}`);
   await expect(page.getByTestId("customer-status")).toContainText("Merged into");
   await expect(page.getByRole("link", { name: "Merge into…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Unarchive" })).toHaveCount(0);
   await expect(page.getByTestId("lifetime-revenue")).toHaveText("—");
   await page.getByTestId("customer-status").getByRole("link", { name: survivor.id }).click();
   await expect(page).toHaveURL(`/dashboard/customers/${survivor.id}`);

@@ -42,11 +42,14 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
       )}
       <CustomerHeader customer={customer} revenue={revenue} timeZone={workspace.timeZone} />
       <div className="flex flex-wrap gap-2" aria-label="Customer actions" role="group">
-        <form action={setArchivedAction.bind(null, customer.id, !archived)}>
-          <button type="submit" className={secondaryButton}>
-            {archived ? "Unarchive" : "Archive"}
-          </button>
-        </form>
+        {/* A merged customer stays archived: its history lives on the customer it was merged into. */}
+        {!customer.mergedIntoId && (
+          <form action={setArchivedAction.bind(null, customer.id, !archived)}>
+            <button type="submit" className={secondaryButton}>
+              {archived ? "Unarchive" : "Archive"}
+            </button>
+          </form>
+        )}
         {!customer.mergedIntoId && !customer.redactedAt && (
           <Link className={secondaryButton} href={`/dashboard/customers/${customer.id}/merge`}>
             Merge into…
