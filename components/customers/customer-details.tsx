@@ -3,6 +3,7 @@
 // validation (the action calls updateCustomer), and a 409 on externalId links the customer holding it.
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
 import { FormErrorAlert } from "@/components/customers/form-error-alert";
+import { EditPanelHeader } from "@/components/customers/edit-panel-header";
 import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Field } from "@/components/ui/field";
 import { primaryButton, secondaryButton } from "@/components/ui/styles";
@@ -34,16 +35,13 @@ export function CustomerDetails({
 
   return (
     <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 p-4">
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id="details-heading" className="text-lg font-semibold">
-          Details
-        </h2>
-        {!editing && (
-          <button type="button" className={secondaryButton} onClick={open}>
-            Edit details
-          </button>
-        )}
-      </div>
+      <EditPanelHeader
+        id="details-heading"
+        title="Details"
+        editLabel="Edit details"
+        editing={editing}
+        onEdit={open}
+      />
       {state.status === "success" && !editing && (
         <p className="sr-only" role="status">
           Details saved.

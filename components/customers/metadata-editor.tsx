@@ -4,6 +4,7 @@
 // error names the key it is about.
 import { startTransition, useState } from "react";
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
+import { EditPanelHeader } from "@/components/customers/edit-panel-header";
 import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Alert } from "@/components/ui/alert";
 import { primaryButton, secondaryButton } from "@/components/ui/styles";
@@ -41,16 +42,13 @@ export function MetadataEditor({
 
   return (
     <section aria-labelledby="metadata-heading" className="rounded-lg border border-slate-200 p-4">
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id="metadata-heading" className="text-lg font-semibold">
-          Metadata
-        </h2>
-        {!editing && (
-          <button type="button" className={secondaryButton} onClick={startEditing}>
-            Edit metadata
-          </button>
-        )}
-      </div>
+      <EditPanelHeader
+        id="metadata-heading"
+        title="Metadata"
+        editLabel="Edit metadata"
+        editing={editing}
+        onEdit={startEditing}
+      />
       {editing ? (
         <form
           className="space-y-3"

@@ -3,23 +3,12 @@ import { stringify, type Options } from "csv-stringify/sync";
 import { prisma } from "@/lib/db/prisma";
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
+import { CUSTOMER_EXPORT_COLUMNS } from "@/lib/customers/export-columns";
 import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { CustomerFilters } from "@/lib/customers/schemas";
 
 /** Rows per query: large enough that round trips are cheap, small enough to hold one in memory. */
 const EXPORT_BATCH_SIZE = 1000;
-
-const EXPORT_HEADER = [
-  "id",
-  "externalId",
-  "email",
-  "name",
-  "phone",
-  "taxId",
-  "createdAt",
-  "archivedAt",
-  "metadata",
-] as const;
 
 const CSV_OPTIONS: Options = {
   record_delimiter: "windows",
@@ -63,7 +52,7 @@ export function exportCustomers(scope: Scope, filters: CustomerFilters): Readabl
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(stringify([EXPORT_HEADER], CSV_OPTIONS)));
+        controller.enqueue(encoder.encode(stringify([CUSTOMER_EXPORT_COLUMNS], CSV_OPTIONS)));
       },
       async pull(controller) {
         const rows = await nextBatch();

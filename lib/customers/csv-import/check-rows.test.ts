@@ -7,18 +7,9 @@ import {
 } from "@/lib/customers/csv-import/check-rows";
 import { guessMapping, type ColumnTarget } from "@/lib/customers/csv-import/column-mapping";
 import { parseCsvText } from "@/lib/customers/csv-import/parse-csv";
+import { CUSTOMER_EXPORT_COLUMNS } from "@/lib/customers/export-columns";
 
-const EXPORT_HEADER = [
-  "id",
-  "externalId",
-  "email",
-  "name",
-  "phone",
-  "taxId",
-  "createdAt",
-  "archivedAt",
-  "metadata",
-];
+const EXPORT_HEADER = [...CUSTOMER_EXPORT_COLUMNS];
 const EXPORT_TARGETS: ColumnTarget[] = [
   "id",
   "externalId",

@@ -7,6 +7,7 @@ import {
   mappingProblems,
   targetOptions,
 } from "@/lib/customers/csv-import/column-mapping";
+import { CUSTOMER_EXPORT_COLUMNS } from "@/lib/customers/export-columns";
 
 describe("guessTarget", () => {
   it.each([
@@ -44,17 +45,7 @@ describe("guessTarget", () => {
 
 describe("guessMapping", () => {
   it("maps the export's header, leaving its read-only columns out", () => {
-    const header = [
-      "id",
-      "externalId",
-      "email",
-      "name",
-      "phone",
-      "taxId",
-      "createdAt",
-      "archivedAt",
-      "metadata",
-    ];
+    const header = [...CUSTOMER_EXPORT_COLUMNS];
     expect(guessMapping(header)).toEqual([
       "id",
       "externalId",
