@@ -7,6 +7,8 @@ const config = [
   {
     ignores: [
       "lib/generated/**",
+      "sdk/src/generated/**",
+      "sdk/dist/**",
       ".next*/**",
       ".test-reports/**",
       ".data/**",

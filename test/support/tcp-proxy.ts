@@ -1,5 +1,6 @@
-// A loopback TCP proxy in front of PostgreSQL that a test can cut and restore, to simulate the
-// database going away and coming back without touching the shared test server.
+// A loopback TCP proxy a test can cut and restore (the database going away and coming back without
+// touching the shared test server), point at another port (an app restarted elsewhere), or have drop
+// the next answers after the server has sent them (a response lost on the way back).
 import net from "node:net";
 
 export type TcpProxy = {
@@ -7,23 +8,41 @@ export type TcpProxy = {
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
+  /** New connections go to this port from now on. */
+  retarget(port: number): void;
+  /** The next `count` answers are dropped: the client's connection closes as their first bytes arrive. */
+  dropAnswers(count: number): void;
 };
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let target = targetPort;
+  let answersToDrop = 0;
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = net.createServer((client) => {
-        const upstream = net.connect(targetPort, targetHost);
+        const upstream = net.connect(target, targetHost);
         for (const socket of [client, upstream]) {
           sockets.add(socket);
           socket.on("close", () => sockets.delete(socket));
           socket.on("error", () => socket.destroy());
         }
-        client.pipe(upstream).pipe(client);
+        upstream.on("close", () => client.destroy());
+        client.on("close", () => upstream.destroy());
+        client.pipe(upstream);
+        upstream.on("data", (chunk) => {
+          if (answersToDrop > 0) {
+            answersToDrop--;
+            client.destroy();
+            upstream.destroy();
+          } else if (!client.write(chunk)) {
+            upstream.pause();
+            client.once("drain", () => upstream.resume());
+          }
+        });
       });
       server.once("error", reject);
       server.listen(port, "127.0.0.1", () => {
@@ -42,5 +61,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   };
 
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return {
+    port,
+    cut,
+    restore: listen,
+    close: cut,
+    retarget: (next) => (target = next),
+    dropAnswers: (count) => (answersToDrop = count),
+  };
 }
