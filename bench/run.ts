@@ -1,9 +1,14 @@
-// npm run bench [-- N] — the benchmarks in bench/, each printing its own results and baselines.
+// npm run bench [-- N] — the benchmarks in bench/, each printing its own results and baselines
+// (they run against the production build: `npm run build` first).
 // Record what you run, with the command, in docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 
 const size = process.argv[2] ?? "200000";
-const benches = [["bench/export-memory.ts", size]];
+const benches = [
+  ["bench/export-memory.ts", size],
+  // 100,000 customers (the issue's figure) unless a size is given.
+  ["bench/sdk-bulk-create.ts", process.argv[2] ?? "100000"],
+];
 
 let failed = 0;
 for (const [script, ...args] of benches) {
