@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { ApiConnectionError, Plugipay, RateLimitError } from "@/sdk/src/index";
+import { env } from "@/lib/env";
 import { startApiServer } from "@/test/support/api-server";
+import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { startSdkTestbed } from "@/test/support/sdk-testbed";
 
 const t = startSdkTestbed();
@@ -81,6 +83,46 @@ describe("retries", () => {
       { method: "GET", key: null },
       { method: "GET", key: null },
     ]);
+  });
+});
+
+describe("503 while the database is away", () => {
+  it("waits the server's Retry-After, retries with the same key once the database is back: one customer", async () => {
+    const database = new URL(env.DATABASE_URL!);
+    const databaseProxy = await startTcpProxy(database.hostname, Number(database.port || 5432));
+    database.port = String(databaseProxy.port);
+    const server = await startApiServer({ DATABASE_URL: database.toString() });
+    try {
+      const statuses: number[] = [];
+      const plugipay = new Plugipay(t.workspace.testKey, {
+        baseUrl: server.url,
+        maxRetries: 3,
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          statuses.push(response.status);
+          return response;
+        },
+      });
+      await plugipay.customers.list({ limit: 1 }); // connected and warm
+      statuses.length = 0;
+      await databaseProxy.cut();
+      setTimeout(() => void databaseProxy.restore(), 1500);
+      const externalId = `outage-${Date.now()}`;
+      const started = Date.now();
+      const customer = await plugipay.customers.create({ externalId });
+      expect(customer.externalId).toBe(externalId);
+      expect(statuses[0]).toBe(503);
+      expect(statuses.at(-1)).toBe(201);
+      // The 503 said Retry-After: 5, and the SDK waited for it rather than hammering.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+      expect(statuses.length).toBeLessThanOrEqual(3);
+      expect(
+        await prisma.customer.count({ where: { workspaceId: t.workspace.workspaceId, externalId } }),
+      ).toBe(1);
+    } finally {
+      await server.stop();
+      await databaseProxy.close();
+    }
   });
 });
 
