@@ -3,10 +3,9 @@
 // validation (the action calls updateCustomer), and a 409 on externalId links the customer holding it.
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
 import { FormErrorAlert } from "@/components/customers/form-error-alert";
-import { EditPanelHeader } from "@/components/customers/edit-panel-header";
+import { EditPanelButtons, EditPanelHeader } from "@/components/customers/edit-panel";
 import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Field } from "@/components/ui/field";
-import { primaryButton, secondaryButton } from "@/components/ui/styles";
 
 type EditableField = "name" | "email" | "phone" | "taxId" | "externalId";
 type Details = { id: string } & Record<EditableField, string | null>;
@@ -63,14 +62,7 @@ export function CustomerDetails({
               This customer&apos;s personal data was erased; it cannot be set again.
             </p>
           )}
-          <div className="flex gap-2">
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Save details"}
-            </button>
-            <button type="button" className={secondaryButton} onClick={close}>
-              Cancel
-            </button>
-          </div>
+          <EditPanelButtons saveLabel="Save details" pending={pending} onCancel={close} />
         </form>
       ) : (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">

@@ -4,10 +4,10 @@
 // error names the key it is about.
 import { startTransition, useState } from "react";
 import type { CustomerEditState } from "@/app/dashboard/customers/[id]/actions";
-import { EditPanelHeader } from "@/components/customers/edit-panel-header";
+import { EditPanelButtons, EditPanelHeader } from "@/components/customers/edit-panel";
 import { useInlineEdit } from "@/components/customers/use-inline-edit";
 import { Alert } from "@/components/ui/alert";
-import { primaryButton, secondaryButton } from "@/components/ui/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { METADATA_KEY_MAX, METADATA_MAX_KEYS, METADATA_VALUE_MAX } from "@/lib/customers/fields";
 
 type Row = { id: number; key: string; value: string };
@@ -111,7 +111,7 @@ export function MetadataEditor({
             Up to {METADATA_MAX_KEYS} entries; keys 1–{METADATA_KEY_MAX} characters without [ or ], values up
             to {METADATA_VALUE_MAX} characters, stored exactly as typed.
           </p>
-          <div className="flex flex-wrap gap-2">
+          <EditPanelButtons saveLabel="Save metadata" pending={pending} onCancel={close}>
             <button
               type="button"
               className={secondaryButton}
@@ -120,13 +120,7 @@ export function MetadataEditor({
             >
               Add entry
             </button>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Save metadata"}
-            </button>
-            <button type="button" className={secondaryButton} onClick={close}>
-              Cancel
-            </button>
-          </div>
+          </EditPanelButtons>
         </form>
       ) : entries.length === 0 ? (
         <p className="text-sm text-slate-600">No metadata.</p>

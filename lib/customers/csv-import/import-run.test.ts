@@ -12,15 +12,7 @@ import { createImportRun } from "@/lib/customers/csv-import/import-run";
 import { parseCsvText } from "@/lib/customers/csv-import/parse-csv";
 import { loadSavedImport } from "@/lib/customers/csv-import/resume-store";
 import type { SendOutcome } from "@/lib/customers/csv-import/run-import";
-
-function memoryStore() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { memoryStorage } from "@/test/support/memory-storage";
 
 function fakeServer() {
   const answers = new Map<string, ImportBatchResult>();
@@ -66,7 +58,7 @@ const rowsCsv = (n: number) =>
     .concat(["Broken,not-an-email"])
     .join("\n");
 
-async function setup(server: ReturnType<typeof fakeServer>, store = memoryStore()) {
+async function setup(server: ReturnType<typeof fakeServer>, store = memoryStorage()) {
   const table = parseCsvText(rowsCsv(2500));
   const targets = guessMapping(table.header);
   const check = await checkRows(table, targets);

@@ -10,15 +10,7 @@ import {
   sha256Hex,
   type SavedImport,
 } from "@/lib/customers/csv-import/resume-store";
-
-function memoryStore() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { memoryStorage } from "@/test/support/memory-storage";
 
 const file = { name: "customers.csv", size: 120, lastModified: 1_700_000_000_000, sha256: "ab".repeat(32) };
 const saved: SavedImport = {
@@ -33,7 +25,7 @@ const saved: SavedImport = {
 
 describe("the resume store", () => {
   it("saves, loads and forgets one import per workspace and mode", () => {
-    const store = memoryStore();
+    const store = memoryStorage();
     const key = resumeStorageKey("ws_1", false);
     expect(key).not.toBe(resumeStorageKey("ws_1", true));
     saveImport(store, key, saved);
@@ -43,7 +35,7 @@ describe("the resume store", () => {
   });
 
   it("ignores what it cannot read", () => {
-    const store = memoryStore();
+    const store = memoryStorage();
     store.setItem("k", "{not json");
     expect(loadSavedImport(store, "k")).toBeUndefined();
     store.setItem("k", JSON.stringify({ ...saved, version: 2 }));
@@ -52,7 +44,7 @@ describe("the resume store", () => {
 
   it("survives a store that refuses to write", () => {
     const full = {
-      ...memoryStore(),
+      ...memoryStorage(),
       setItem: () => {
         throw new Error("QuotaExceededError");
       },
