@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // page's query first (?email=alice@example.com → alice%40example.com) and the user would not land
   // back on exactly the URL they asked for.
   skipProxyUrlNormalize: true,
+  // `npm run dev` prints localhost, but 127.0.0.1 is the same machine: without this, Next's dev server
+  // blocks its own scripts there and the dashboard's buttons do nothing (never applies to next start).
+  allowedDevOrigins: ["127.0.0.1"],
   // Only for building one part while another is mid-edit (e.g. parallel work in one checkout);
   // `npm test` and `npm run build` never set it, and `npm run typecheck` checks everything.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
