@@ -35,7 +35,11 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away mid-body (fewer bytes than its Content-Length, a broken chunk):
+      // bad input, not a server failure to log as one.
+      throw new ApiError("body_invalid", "The request body ended before it was complete.");
+    });
     if (done) break;
     total += value.length;
     if (total > maxBytes) {
