@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { apiErrorFromZod } from "@/lib/api/zod-error";
-import { isDatabaseUnavailable, isUniqueViolation } from "@/lib/db/errors";
+import { NUL_MESSAGE } from "@/lib/api/request-text";
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableText } from "@/lib/db/errors";
 import { log } from "@/lib/log";
 
 export function toApiError(error: unknown): ApiError {
@@ -11,6 +12,7 @@ export function toApiError(error: unknown): ApiError {
   if (isUniqueViolation(error)) {
     return new ApiError("resource_already_exists", "A resource with these unique fields already exists.");
   }
+  if (isUnstorableText(error)) return new ApiError("parameter_invalid", `Text ${NUL_MESSAGE}.`);
   if (isDatabaseUnavailable(error)) {
     return new ApiError("service_unavailable", "The database is unavailable; retry shortly.", {
       headers: { "Retry-After": "5" },

@@ -7,6 +7,7 @@ import { errorResponse } from "@/lib/api/error-response";
 import { authenticate, type ApiAuth } from "@/lib/api/authenticate";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { readBody } from "@/lib/api/read-body";
+import { checkPathParameters, queryParameters } from "@/lib/api/request-text";
 import {
   parseIdempotencyKey,
   requestFingerprint,
@@ -61,15 +62,13 @@ export function withApi<
       }
 
       const url = new URL(request.url);
-      const query = parse(
-        options.query ?? noQueryParameters,
-        searchParamsObject(url.searchParams),
-      ) as z.output<TQuery>;
+      const query = parse(options.query ?? noQueryParameters, queryParameters(url)) as z.output<TQuery>;
       const rawBody = options.body ? await readBody(request, { maxBytes: options.maxBodyBytes }) : undefined;
       const body = parse(options.body, rawBody);
       const params = Object.fromEntries(
         Object.entries((await route?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
+      checkPathParameters(params);
       const context = { request, auth, query, body, params, requestId };
 
       const key =
@@ -110,18 +109,6 @@ function parse<T extends z.ZodType>(schema: T | undefined, input: unknown): z.ou
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw apiErrorFromZod(result.error);
   return result.data;
-}
-
-/** Query parameters as an object; a parameter given twice is an error, not a silent pick. */
-function searchParamsObject(params: URLSearchParams): Record<string, string> {
-  const object: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (Object.hasOwn(object, key)) {
-      throw new ApiError("parameter_invalid", `${key}: given more than once`, { param: key });
-    }
-    object[key] = value;
-  }
-  return object;
 }
 
 function toResponse(

@@ -1,5 +1,6 @@
 // Request and response shapes of the checkout endpoints (spec/api.md, "Related resources").
 import { z } from "zod";
+import { containsNul, NUL_MESSAGE } from "@/lib/api/request-text";
 import { emailField, metadataField, nameField } from "@/lib/customers/fields";
 
 export const CHECKOUT_AMOUNT_MAX = 999_999_999_999;
@@ -44,6 +45,7 @@ export const checkoutSessionCreateSchema = z
     customerId: z
       .string({ error: "must be a customer id (cus_…)" })
       .max(64, "must be a customer id (cus_…)")
+      .refine((value) => !containsNul(value), "must be a customer id (cus_…)")
       .optional()
       .meta({ description: "Pay as this customer. Otherwise the payer's email decides (see completion)." }),
     customerEmail: emailField.optional().meta({ description: "Prefills the hosted page's email field." }),
@@ -51,6 +53,7 @@ export const checkoutSessionCreateSchema = z
       .string({ error: "must be a string" })
       .trim()
       .max(500, "must be at most 500 characters")
+      .refine((value) => !containsNul(value), NUL_MESSAGE)
       .optional()
       .meta({ description: "Shown to the payer.", example: "Kopi Susu x2" }),
     metadata: metadataField.optional(),

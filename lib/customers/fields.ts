@@ -1,6 +1,7 @@
 // The customer's field rules (contract: "Field rules"), as zod schemas shared by create, update,
 // bulk create, the dashboard's forms and the OpenAPI document.
 import { z } from "zod";
+import { containsNul, NUL_MESSAGE } from "@/lib/api/request-text";
 
 /** NFC-normalised and trimmed; an empty string means null. */
 export function normalizeText(value: string): string | null {
@@ -20,7 +21,13 @@ function text(max: number, doc: FieldDoc, rule?: Rule) {
   const field = z
     .union([z.string(), z.null()], { error: "must be a string or null" })
     .transform((value) => (value === null ? null : normalizeText(value)))
-    .pipe(z.string().max(max, `must be at most ${max} characters`).nullable());
+    .pipe(
+      z
+        .string()
+        .max(max, `must be at most ${max} characters`)
+        .refine((value) => !containsNul(value), NUL_MESSAGE)
+        .nullable(),
+    );
   const checked = rule
     ? field.refine((value) => value === null || rule.test(value), { message: rule.message })
     : field;
@@ -102,7 +109,9 @@ export const metadataField = z
               ? "values must be strings"
               : entry.length > METADATA_VALUE_MAX
                 ? `values must be at most ${METADATA_VALUE_MAX} characters`
-                : undefined;
+                : containsNul(key) || containsNul(entry)
+                  ? `keys and values ${NUL_MESSAGE}`
+                  : undefined;
       if (problem) {
         ctx.addIssue({ code: "custom", message: problem, path: key.length ? [key] : [] });
         return z.NEVER;

@@ -1,6 +1,7 @@
 // Request and response shapes of the customer endpoints: the single source for validation,
 // TypeScript types and the OpenAPI document.
 import { z } from "zod";
+import { containsNul } from "@/lib/api/request-text";
 import { cursorParam, limitParam } from "@/lib/api/list-params";
 import {
   booleanField,
@@ -49,6 +50,7 @@ export const customerMergeSchema = z
       .trim()
       .min(1, "must be a customer id (cus_…)")
       .max(64, "must be a customer id (cus_…)")
+      .refine((value) => !containsNul(value), "must be a customer id (cus_…)")
       .meta({
         description: "The customer merged into this one: archived afterwards, with mergedIntoId set.",
         example: "cus_01JDQ4W3Y2ZJ8M9V0T3B5K7N2Q",

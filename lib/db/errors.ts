@@ -60,3 +60,15 @@ export function isUniqueViolation(error: unknown): boolean {
     return code === "P2002" || code === "23505" || code === "UniqueConstraintViolation";
   });
 }
+
+// Input PostgreSQL cannot store: a NUL in text (22021) or a \u0000 escape in jsonb (22P05). The
+// request schemas refuse NUL with the field's name first; this is the safety net for any text
+// that reaches a query without passing one, so it still answers 400 rather than 500.
+export function isUnstorableText(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const code = codeOf(e);
+    if (code === "22021" || code === "22P05") return true;
+    const message = e instanceof Error ? e.message : "";
+    return message.includes("Code: `22021`") || message.includes("Code: `22P05`");
+  });
+}

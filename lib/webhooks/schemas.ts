@@ -1,5 +1,6 @@
 // Request and response shapes of the webhook endpoint API: validation, types and the OpenAPI document.
 import { z } from "zod";
+import { containsNul, NUL_MESSAGE } from "@/lib/api/request-text";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 export const MAX_ENDPOINTS_PER_MODE = 100;
@@ -8,6 +9,7 @@ const urlField = z
   .string({ error: "must be a string" })
   .trim()
   .max(2048, "must be at most 2048 characters")
+  .refine((value) => !containsNul(value), NUL_MESSAGE)
   .refine(
     (value) => {
       try {
@@ -45,7 +47,13 @@ const eventsField = z
 const descriptionField = z
   .union([z.string(), z.null()], { error: "must be a string or null" })
   .transform((value) => (value === null ? null : value.trim() || null))
-  .pipe(z.string().max(256, "must be at most 256 characters").nullable())
+  .pipe(
+    z
+      .string()
+      .max(256, "must be at most 256 characters")
+      .refine((value) => !containsNul(value), NUL_MESSAGE)
+      .nullable(),
+  )
   .meta({ description: "A note for yourself, at most 256 characters.", override: { maxLength: 256 } });
 
 export const webhookEndpointCreateSchema = z
