@@ -27,6 +27,9 @@ const UNAVAILABLE_MESSAGES = [
   "the database system is shutting down",
   "the database system is starting up",
   "DatabaseNotReachable",
+  // Prisma's P2028 when no pooled connection came free within maxWait: a burst larger than the
+  // pool can serve in time. Overload to retry after Retry-After, not a bug to answer 500 for.
+  "Unable to start a transaction in the given time",
 ];
 
 function causes(error: unknown): unknown[] {
