@@ -102,6 +102,45 @@ describe("rate limits", () => {
   });
 });
 
+describe("rate limits, honoured by a client", () => {
+  it("every authenticated answer carries them; waiting Retry-After gets through; one key's exhaustion limits no other", async () => {
+    const [mine, other] = await Promise.all([createTestWorkspace(), createTestWorkspace()]);
+    const api = apiClient(limited.url, mine.testKey);
+    const answers = [
+      await api.post("/api/v1/customers", { name: "Counted" }),
+      await api.get("/api/v1/customers?limit=0"),
+      await api.get("/api/v1/customers/cus_00000000000000000000000000"),
+      await api.get("/api/v1/customers/export"),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([201, 400, 404, 200]);
+    for (const answer of answers) {
+      expect(answer.headers.get("ratelimit-limit")).toBe("5");
+      expect(answer.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
+      expect(Number(answer.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(1);
+    }
+
+    let refused: Awaited<ReturnType<typeof api.get>> | undefined;
+    for (let i = 0; i < 30 && !refused; i++) {
+      const answer = await api.get("/api/v1/customers?limit=1");
+      if (answer.status === 429) refused = answer;
+    }
+    expect(refused, "no 429 within 30 requests").toBeDefined();
+    const retryAfter = Number(refused!.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refused!.headers.get("ratelimit-remaining")).toBe("0");
+    expect(refused!.headers.get("ratelimit-limit")).toBe("5");
+
+    // Another workspace's key, and this workspace's live key, are not held up by it.
+    expect((await apiClient(limited.url, other.testKey).get("/api/v1/customers?limit=1")).status).toBe(200);
+    expect((await apiClient(limited.url, mine.liveKey).get("/api/v1/customers?limit=1")).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    const again = await api.get("/api/v1/customers?limit=1");
+    expect(again.status).toBe(200);
+    expect(again.headers.get("ratelimit-limit")).toBe("5");
+  });
+});
+
 describe("every response", () => {
   it("carries a Request-Id, errors included", async () => {
     const responses = await Promise.all([
