@@ -20,6 +20,15 @@ const envSchema = z.object({
   RATE_LIMIT_BURST_SECONDS: z.coerce.number().min(1).default(2),
   // Where the limiter counts: this process's memory, or PostgreSQL when several app processes share one database.
   RATE_LIMIT_STORE: z.enum(["memory", "postgres"]).default("memory"),
+  // Dashboard sign-in attempts allowed per window, per email and per client address (tests shorten
+  // the window so that "refused while limited, accepted after" runs in seconds).
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(100),
+  SIGN_IN_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
   PLUGIPAY_DATA_DIR: optionalString,
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -8,8 +8,8 @@ import { env } from "@/lib/env";
 
 /** Attempts per window: per email (someone guessing one account) and per client address (spraying many). */
 export const SIGN_IN_LIMITS = {
-  perEmail: { points: 10, duration: 15 * 60 },
-  perClient: { points: 100, duration: 15 * 60 },
+  perEmail: { points: env.SIGN_IN_LIMIT_PER_EMAIL, duration: env.SIGN_IN_LIMIT_WINDOW_SECONDS },
+  perClient: { points: env.SIGN_IN_LIMIT_PER_CLIENT, duration: env.SIGN_IN_LIMIT_WINDOW_SECONDS },
 };
 
 export type SignInResult =

@@ -1,0 +1,98 @@
+// Brute force against dashboard sign-in (spec/dashboard.md: "sign-in attempts rate-limited"), as a
+// script would do it: the /login form posted without JavaScript, many times, from chosen client
+// addresses. Windows are shortened through settings so "refused while limited, accepted after the
+// window" runs in seconds; e2e/sign-in.spec.ts covers the same limit in a browser at its defaults.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/prisma";
+import { createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
+import { startApiServer, type ApiServer } from "@/test/support/api-server";
+
+const PASSWORD = "correct horse battery"; // createTestWorkspace's
+// Long enough for a burst of attempts (each costs a memory-hard password hash) to land in one window.
+const WINDOW_SECONDS = 8;
+let server: ApiServer;
+let owner: TestWorkspace & { email: string };
+
+beforeAll(async () => {
+  const [started, workspace] = await Promise.all([
+    startApiServer({
+      SIGN_IN_LIMIT_PER_EMAIL: "3",
+      SIGN_IN_LIMIT_PER_CLIENT: "5",
+      SIGN_IN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    }),
+    createTestWorkspace(),
+  ]);
+  server = started;
+  const member = await prisma.membership.findFirstOrThrow({
+    where: { workspaceId: workspace.workspaceId },
+    include: { user: true },
+  });
+  owner = { ...workspace, email: member.user.email };
+});
+afterAll(() => server?.stop());
+
+type Attempt = "signed in" | "wrong" | "limited";
+
+/** One sign-in through the /login form as a browser without JavaScript posts it. */
+async function signIn(email: string, password: string, client: string): Promise<Attempt> {
+  const page = await (await fetch(`${server.url}/login`)).text();
+  const form = /<form[\s\S]*?<\/form>/.exec(page)![0];
+  const fields = new FormData();
+  for (const [, name, value = ""] of form.matchAll(
+    /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g,
+  )) {
+    fields.append(name, value.replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+  }
+  fields.set("email", email);
+  fields.set("password", password);
+  const response = await fetch(`${server.url}/login`, {
+    method: "POST",
+    body: fields,
+    redirect: "manual",
+    headers: { "X-Forwarded-For": client },
+  });
+  const html = await response.text();
+  if (response.status === 303) {
+    expect(response.headers.get("location")).toBe("/dashboard/customers");
+    expect(response.headers.get("set-cookie")).toMatch(/session_token=/);
+    return "signed in";
+  }
+  expect(response.status).toBe(200);
+  expect(response.headers.get("set-cookie") ?? "").not.toMatch(/session_token=/);
+  if (/Too many sign-in attempts\. Try again in \d+ minutes?\./.test(html)) return "limited";
+  expect(html).toContain("Wrong email or password.");
+  return "wrong";
+}
+
+/** Waits until a window that opened at `opened` (ms) at the latest is surely over. */
+const windowOver = (opened: number) =>
+  new Promise((resolve) => setTimeout(resolve, opened + (WINDOW_SECONDS + 0.5) * 1000 - Date.now()));
+
+describe("dashboard sign-in under brute force", () => {
+  it("per email: after the limit even the right password is refused, from any client, until the window passes", async () => {
+    const guesses = await Promise.all(
+      [1, 2, 3].map((i) => signIn(owner.email, `guess-${i}`, `198.51.100.${i}`)),
+    );
+    // The window opened at the first of them, so it is over WINDOW_SECONDS after they all returned.
+    const opened = Date.now();
+    expect(guesses).toEqual(["wrong", "wrong", "wrong"]);
+    expect(await signIn(owner.email, PASSWORD, "198.51.100.9")).toBe("limited");
+    // Case and spaces do not make it another email.
+    expect(await signIn(` ${owner.email.toUpperCase()} `, PASSWORD, "198.51.100.10")).toBe("limited");
+    await windowOver(opened);
+    expect(await signIn(owner.email, PASSWORD, "198.51.100.9")).toBe("signed in");
+  });
+
+  it("per client: one address spraying many emails is refused, the right password too; other addresses are not", async () => {
+    const sprayer = "203.0.113.7";
+    const sprays = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => signIn(`nobody-${i}@example.com`, "guess", sprayer)),
+    );
+    const opened = Date.now();
+    expect(sprays).toEqual(["wrong", "wrong", "wrong", "wrong", "wrong"]);
+    expect(await signIn(owner.email, PASSWORD, sprayer)).toBe("limited");
+    expect(await signIn(owner.email, PASSWORD, "203.0.113.8")).toBe("signed in");
+    await windowOver(opened);
+    expect(await signIn(owner.email, PASSWORD, sprayer)).toBe("signed in");
+  });
+});
