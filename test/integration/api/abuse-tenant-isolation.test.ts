@@ -57,8 +57,9 @@ const ENDPOINTS: Endpoint[] = [
   ["POST /customers/{theirs}/merge {mine}", (api, t, m) => api.post(`/api/v1/customers/${t.customerId}/merge`, { sourceId: m.customerId }), { status: 404, param: "id" }],
   ["POST /customers/{mine}/merge {theirs}", (api, t, m) => api.post(`/api/v1/customers/${m.customerId}/merge`, { sourceId: t.customerId }), { status: 404, param: "sourceId" }],
   ["PATCH /customers/{mine} their token", (api, t, m) => api.patch(`/api/v1/customers/${m.customerId}`, { defaultPaymentTokenId: t.tokenId }), { status: 400, code: "parameter_invalid", param: "defaultPaymentTokenId" }],
-  ["GET /customers?q=their id", (api, t) => api.get(`/api/v1/customers${q({ q: t.customerId })}`), "empty list"],
-  ["GET /customers?q=their name", (api, t) => api.get(`/api/v1/customers${q({ q: t.name, archived: "all" })}`), "empty list"],
+  // q is typo-tolerant, so it may find the attacker's own look-alike "Victim …": never theirs.
+  ["GET /customers?q=their id", (api, t) => api.get(`/api/v1/customers${q({ q: t.customerId })}`), "not listed"],
+  ["GET /customers?q=their name", (api, t) => api.get(`/api/v1/customers${q({ q: t.name, archived: "all" })}`), "not listed"],
   ["GET /customers?email=", (api, t) => api.get(`/api/v1/customers${q({ email: t.email, archived: "all" })}`), "empty list"],
   ["GET /customers?externalId=", (api, t) => api.get(`/api/v1/customers${q({ externalId: t.externalId })}`), "empty list"],
   ["GET /customers?archived=all", (api) => api.get(`/api/v1/customers${q({ archived: "all", limit: "100" })}`), "not listed"],
