@@ -63,22 +63,40 @@ try {
   all.push(...main);
   const seconds = (Date.now() - started) / 1000;
 
-  console.log(`\n${main.length} requests in ${seconds.toFixed(1)} s: ${(main.length / seconds).toFixed(0)} req/s`);
+  console.log(
+    `\n${main.length} requests in ${seconds.toFixed(1)} s: ${(main.length / seconds).toFixed(0)} req/s`,
+  );
   for (const op of ["retrieve", "list", "create", "update"] as const) {
     const ofOp = main.filter((s) => s.op === op);
     console.log(
       `  ${op.padEnd(8)} ${String(ofOp.length).padStart(7)} (${((100 * ofOp.length) / main.length).toFixed(1).padStart(4)}%)  ${latencySummary(ofOp.map((s) => s.ms))}`,
     );
   }
-  console.log(`  all      ${String(main.length).padStart(7)}          ${latencySummary(main.map((s) => s.ms))}`);
-  console.log(`Statuses over the whole run (warm-up, ramp, main): ${tally(all, (s) => `${s.op} ${s.status}`)}\n`);
+  console.log(
+    `  all      ${String(main.length).padStart(7)}          ${latencySummary(main.map((s) => s.ms))}`,
+  );
+  console.log(
+    `Statuses over the whole run (warm-up, ramp, main): ${tally(all, (s) => `${s.op} ${s.status}`)}\n`,
+  );
 
   const fivexx = all.filter((s) => s.status >= 500);
-  verdict.check("zero 5xx", fivexx.length === 0, `${fivexx.length} of ${all.length}: ${tally(fivexx, (s) => `${s.status} ${s.code}`)}`);
+  verdict.check(
+    "zero 5xx",
+    fivexx.length === 0,
+    `${fivexx.length} of ${all.length}: ${tally(fivexx, (s) => `${s.status} ${s.code}`)}`,
+  );
   const failed = all.filter((s) => s.status === 0);
-  verdict.check("no request failed or hung (15 s timeout)", failed.length === 0, `${failed.length}${failed[0] ? `, e.g. ${failed[0].error}` : ""}`);
+  verdict.check(
+    "no request failed or hung (15 s timeout)",
+    failed.length === 0,
+    `${failed.length}${failed[0] ? `, e.g. ${failed[0].error}` : ""}`,
+  );
   const unexpected = all.filter((s) => s.status !== 0 && s.status < 500 && s.status !== EXPECTED[s.op]);
-  verdict.check("every other answer is the expected success", unexpected.length === 0, `${unexpected.length} unexpected: ${tally(unexpected, (s) => `${s.op} ${s.status} ${s.code}`)}`);
+  verdict.check(
+    "every other answer is the expected success",
+    unexpected.length === 0,
+    `${unexpected.length} unexpected: ${tally(unexpected, (s) => `${s.op} ${s.status} ${s.code}`)}`,
+  );
   verdict.check("the app process is still the one started", app.alive());
   await verifyLedger(database.url, workspaceId, ledger, verdict);
   client.close();

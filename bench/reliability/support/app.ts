@@ -35,7 +35,10 @@ export async function startApp(options: {
   const command =
     options.launcher === "npm-start"
       ? [path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"]]
-      : [process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(options.port)]];
+      : [
+          process.execPath,
+          [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(options.port)],
+        ];
   const child = spawn(command[0] as string, command[1] as string[], {
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import http from "node:http";
 export type Result = {
   status: number;
   headers: http.IncomingHttpHeaders;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of whatever shape the API answered
   body: any;
   text: string;
   ms: number;
@@ -48,14 +49,18 @@ export function httpClient(
             agent,
             headers: {
               ...auth,
-              ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
+              ...(payload
+                ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+                : {}),
               ...headers,
             },
           },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("error", (error) => done({ status: 0, headers: {}, body: undefined, text: "", error: error.message }));
+            response.on("error", (error) =>
+              done({ status: 0, headers: {}, body: undefined, text: "", error: error.message }),
+            );
             response.on("end", () => {
               const text = Buffer.concat(chunks).toString("utf8");
               let parsed: unknown;
@@ -71,7 +76,9 @@ export function httpClient(
         request.setTimeout(timeoutMs, () => {
           request.destroy(new Error(`no answer within ${timeoutMs} ms`));
         });
-        request.on("error", (error) => done({ status: 0, headers: {}, body: undefined, text: "", error: error.message }));
+        request.on("error", (error) =>
+          done({ status: 0, headers: {}, body: undefined, text: "", error: error.message }),
+        );
         request.end(payload);
       });
     },

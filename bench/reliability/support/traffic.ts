@@ -17,6 +17,7 @@ export type Sample = {
   code?: string;
   retryAfter?: string;
   error?: string;
+  requestId?: string;
 };
 
 export function sample(op: Op, result: Result): Sample {
@@ -29,6 +30,7 @@ export function sample(op: Op, result: Result): Sample {
     code: result.body?.error?.code,
     retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
     error: result.error,
+    requestId: typeof result.headers["request-id"] === "string" ? result.headers["request-id"] : undefined,
   };
 }
 
@@ -121,7 +123,12 @@ export async function seed(client: Client, ledger: Ledger, count: number): Promi
  * The ledger against the database. `mayExist` names the tags of creates whose outcome the client
  * could not know (no answer, 503): present once or absent are both correct for those.
  */
-export async function verifyLedger(databaseUrl: string, workspaceId: string, ledger: Ledger, verdict: Verdict) {
+export async function verifyLedger(
+  databaseUrl: string,
+  workspaceId: string,
+  ledger: Ledger,
+  verdict: Verdict,
+) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -134,9 +141,13 @@ export async function verifyLedger(databaseUrl: string, workspaceId: string, led
       if (!row.tag) continue;
       byTag.set(row.tag, [...(byTag.get(row.tag) ?? []), row]);
     }
-    const missing = [...ledger.created].filter(([tag, id]) => byTag.get(tag)?.length !== 1 || byTag.get(tag)![0].id !== id);
+    const missing = [...ledger.created].filter(
+      ([tag, id]) => byTag.get(tag)?.length !== 1 || byTag.get(tag)![0].id !== id,
+    );
     const duplicated = [...byTag].filter(([, rows]) => rows.length > 1);
-    const unexplained = [...byTag.keys()].filter((tag) => !ledger.created.has(tag) && !ledger.unacknowledgedCreates.has(tag));
+    const unexplained = [...byTag.keys()].filter(
+      (tag) => !ledger.created.has(tag) && !ledger.unacknowledgedCreates.has(tag),
+    );
     const ghost = [...byTag.keys()].filter((tag) => ledger.unacknowledgedCreates.has(tag));
     verdict.check(
       "every 201 the clients saw is exactly one row",
