@@ -23,7 +23,7 @@ const PORTS = [3303, 3304];
 const PROXY_PORT = 3310;
 // Low enough that this machine's two processes can offer well over twice it: then one shared count
 // and two separate ones (which would accept about twice as much) give clearly different totals.
-const RATE = 10;
+const RATE = 5;
 const BURST_SECONDS = 2;
 
 const verdict = new Verdict("multi-process");
@@ -234,7 +234,7 @@ async function idempotency(proxyUrl: string, key: string, workspaceId: string) {
 }
 
 async function rateLimits(testKey: string) {
-  const seconds = quick ? 4 : 8;
+  const seconds = quick ? 6 : 8;
   console.log(
     `\n(b) rate limit ${RATE}/s (burst ${BURST_SECONDS} s) on one test key, ${seconds} s of 4 clients on each process`,
   );
