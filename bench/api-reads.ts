@@ -90,7 +90,10 @@ try {
   // The page after row DEEP + k of the default order (newest first: row i = N + 1 - position).
   const deepCursors = Array.from({ length: 200 }, (_, k) => {
     const i = N + 1 - (DEEP + k * 37);
-    return encodeCursor({ values: [createdAt(i)], id: seededCustomerId(i) }, { secret: TEST_AUTH_SECRET, scope: cursorScope });
+    return encodeCursor(
+      { values: [createdAt(i)], id: seededCustomerId(i) },
+      { secret: TEST_AUTH_SECRET, scope: cursorScope },
+    );
   });
 
   server = await startApiServer(
@@ -111,11 +114,17 @@ try {
     { name: "qPartial", paths: values.partial.map((v) => q("q", v)), headers: auth },
     { name: "qTypo", paths: values.typo.map((v) => q("q", v)), headers: auth },
     { name: "dashboard", paths: ["/dashboard/customers"], headers: { Cookie: cookie } },
+    // Search alone, one request at a time: the query's own latency, without 20 connections' queueing.
+    { name: "qPartial@1", paths: values.partial.map((v) => q("q", v)), headers: auth, connections: 1 },
+    { name: "qTypo@1", paths: values.typo.map((v) => q("q", v)), headers: auth, connections: 1 },
   ].filter((scenario) => !ONLY || scenario.name === "health" || ONLY.includes(scenario.name));
 
   // Each answers what it should before anything is timed.
-  const deepFirst = await (await fetch(`${server.url}${q("cursor", deepCursors[0])}`, { headers: auth })).json();
-  if (deepFirst.data?.[0]?.id !== seededCustomerId(N - DEEP)) throw new Error("the deep cursor resumes elsewhere");
+  const deepFirst = await (
+    await fetch(`${server.url}${q("cursor", deepCursors[0])}`, { headers: auth })
+  ).json();
+  if (deepFirst.data?.[0]?.id !== seededCustomerId(N - DEEP))
+    throw new Error("the deep cursor resumes elsewhere");
   const dashboard = await fetch(`${server.url}/dashboard/customers`, { headers: { Cookie: cookie } });
   if (!dashboard.ok || !(await dashboard.text()).includes(seededCustomerId(N)))
     throw new Error(`the dashboard list did not render (${dashboard.status})`);
@@ -139,9 +148,16 @@ try {
   }
   const samples = new Map(scenarios.map((scenario) => [scenario.name, emptySample()]));
   for (let round = 1; round <= ROUNDS; round++) {
-    log(`Round ${round} of ${ROUNDS}: ${scenarios.length} scenarios × ${SECONDS} s at ${CONNECTIONS} connections`);
+    log(
+      `Round ${round} of ${ROUNDS}: ${scenarios.length} scenarios × ${SECONDS} s at ${CONNECTIONS} connections`,
+    );
     for (const scenario of scenarios) {
-      await load(server.url, scenario, { seconds: SECONDS, connections: CONNECTIONS }, samples.get(scenario.name));
+      await load(
+        server.url,
+        scenario,
+        { seconds: SECONDS, connections: CONNECTIONS },
+        samples.get(scenario.name),
+      );
       await settle();
     }
   }
@@ -211,44 +227,84 @@ try {
 async function explain(what: string, text: string, values: unknown[], params: Record<string, string>) {
   const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
   const shown = Object.entries(params).map(([k, v]) => `${k}=${k === "cursor" ? `${v.slice(0, 16)}…` : v}`);
-  const sql = text.trim().replace(/\s+/g, " ").replace(/^SELECT .*? FROM/, "SELECT … FROM");
+  const sql = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^SELECT .*? FROM/, "SELECT … FROM");
   return `\n-- ${what}${shown.length ? ` (${shown.join("&")})` : ""}\n-- ${sql}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`;
 }
 
 function printResults(results: Map<string, Summary>, inProcess: { rawMs: number; appMs: number }) {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const perSecond = (value: number) => `${value.toFixed(0)}/s`;
-  log(`\nGET requests at ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s each, ${N} customers`);
-  log(`${"scenario".padEnd(12)} ${"requests".padStart(9)} ${"errors".padStart(6)} ${"req/s".padStart(8)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}`);
+  log(
+    `\nGET requests at ${CONNECTIONS} connections (@1: at 1), ${ROUNDS} rounds × ${SECONDS} s each, ${N} customers`,
+  );
+  log(
+    `${"scenario".padEnd(12)} ${"requests".padStart(9)} ${"errors".padStart(6)} ${"req/s".padStart(8)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}`,
+  );
   for (const [name, r] of results)
-    log(`${name.padEnd(12)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(6)} ${perSecond(r.rps).padStart(8)} ${ms(r.p50).padStart(9)} ${ms(r.p95).padStart(9)} ${ms(r.p99).padStart(9)}`);
+    log(
+      `${name.padEnd(12)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(6)} ${perSecond(r.rps).padStart(8)} ${ms(r.p50).padStart(9)} ${ms(r.p95).padStart(9)} ${ms(r.p99).padStart(9)}`,
+    );
 
   type Row = [string, string, string, number, string, boolean];
   const rows: Row[] = [];
   const health = results.get("health")!;
   const first = results.get("list10");
-  const ratio = (what: string, name: string, base: Summary | undefined, baseName: string, metric: "rps" | "p50", target: number, atLeast: boolean) => {
+  const ratio = (
+    what: string,
+    name: string,
+    base: Summary | undefined,
+    baseName: string,
+    metric: "rps" | "p50",
+    target: number,
+    atLeast: boolean,
+  ) => {
     const r = results.get(name);
     if (!r || !base) return;
     const value = r[metric] / base[metric];
     const show = metric === "rps" ? perSecond : ms;
-    rows.push([what, `${baseName} ${show(base[metric])}`, show(r[metric]), value, `${atLeast ? "≥" : "≤"} ${target}`, atLeast ? value >= target : value <= target]);
+    rows.push([
+      what,
+      `${baseName} ${show(base[metric])}`,
+      show(r[metric]),
+      value,
+      `${atLeast ? "≥" : "≤"} ${target}`,
+      atLeast ? value >= target : value <= target,
+    ]);
   };
   ratio("list limit 10, throughput", "list10", health, "health", "rps", 0.7, true);
   ratio("list limit 100, throughput", "list100", health, "health", "rps", 0.4, true);
   ratio(`deep page (after ${DEEP}), p50`, "deep", first, "first page", "p50", 1.1, false);
   ratio("email=, p50", "email", first, "first page", "p50", 1.1, false);
   ratio("externalId=, p50", "externalId", first, "first page", "p50", 1.1, false);
-  for (const [what, name] of [["q= partial, p95", "qPartial"], ["q= typo, p95", "qTypo"]]) {
+  for (const [what, name] of [
+    ["q= partial, p95", "qPartial"],
+    ["q= typo, p95", "qTypo"],
+    ["q= partial, p95 at 1 connection", "qPartial@1"],
+    ["q= typo, p95 at 1 connection", "qTypo@1"],
+  ]) {
     const r = results.get(name);
     if (r) rows.push([what, "—", ms(r.p95), r.p95 / 50, "≤ 50 ms", r.p95 <= 50]);
   }
   ratio("dashboard list render, p50", "dashboard", health, "health", "p50", 3, false);
   const overhead = inProcess.appMs / inProcess.rawMs;
-  rows.push(["listCustomers vs raw pg, per query", `raw pg ${inProcess.rawMs.toFixed(2)} ms`, `${inProcess.appMs.toFixed(2)} ms`, overhead, "≤ 1.5", overhead <= 1.5]);
+  rows.push([
+    "listCustomers vs raw pg, per query",
+    `raw pg ${inProcess.rawMs.toFixed(2)} ms`,
+    `${inProcess.appMs.toFixed(2)} ms`,
+    overhead,
+    "≤ 1.5",
+    overhead <= 1.5,
+  ]);
 
   log("");
-  log(`${"what".padEnd(36)} ${"baseline".padEnd(22)} ${"value".padStart(10)} ${"ratio".padStart(6)} ${"target".padStart(8)}  result`);
+  log(
+    `${"what".padEnd(36)} ${"baseline".padEnd(22)} ${"value".padStart(10)} ${"ratio".padStart(6)} ${"target".padStart(8)}  result`,
+  );
   for (const [what, base, value, r, target, pass] of rows)
-    log(`${what.padEnd(36)} ${base.padEnd(22)} ${value.padStart(10)} ${r.toFixed(2).padStart(6)} ${target.padStart(8)}  ${pass ? "PASS" : "MISS"}`);
+    log(
+      `${what.padEnd(36)} ${base.padEnd(22)} ${value.padStart(10)} ${r.toFixed(2).padStart(6)} ${target.padStart(8)}  ${pass ? "PASS" : "MISS"}`,
+    );
 }

@@ -8,6 +8,8 @@ export type Scenario = {
   name: string;
   paths: string[];
   headers?: Record<string, string>;
+  /** Default: the benchmark's (20). */
+  connections?: number;
 };
 
 export type Sample = { requests: number; errors: number; seconds: number; latencies: number[] };
@@ -27,7 +29,7 @@ export async function load(
     const instance = autocannon(
       {
         url: baseUrl,
-        connections: options.connections,
+        connections: scenario.connections ?? options.connections,
         duration: options.seconds,
         headers: scenario.headers,
         requests: [
@@ -55,7 +57,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export type Summary = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number };
+export type Summary = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+};
 
 export function summarize(sample: Sample): Summary {
   const sorted = Float64Array.from(sample.latencies).sort();

@@ -2,7 +2,13 @@
 // page's form, posted with the server action's hidden fields (React renders them for progressive
 // enhancement), through signInAction → better-auth. Returns the Cookie header to send.
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&#x27;": "'", "&lt;": "<", "&gt;": ">" };
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&amp;": "&",
+  "&#x27;": "'",
+  "&lt;": "<",
+  "&gt;": ">",
+};
 
 function attribute(tag: string, name: string): string | undefined {
   const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
