@@ -33,7 +33,9 @@ export const KEY_CACHE_MS = 5_000;
 const KEY_CACHE_MAX = 10_000;
 // On globalThis: Next bundles each route (and the dashboard's revoke action) with its own copy of
 // this module, and a revocation must reach every copy's cache.
-const globalForKeys = globalThis as unknown as { plugipayKeyCache?: Map<string, { auth: ApiAuth; until: number }> };
+const globalForKeys = globalThis as unknown as {
+  plugipayKeyCache?: Map<string, { auth: ApiAuth; until: number }>;
+};
 const keyCache = (globalForKeys.plugipayKeyCache ??= new Map());
 
 /** Drops a key from this process's cache (on revocation). */

@@ -8,15 +8,22 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 function createPool(databaseUrl: string): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Fail fast instead of hanging when the database is down (API answers 503 within 5 s).
     connectionTimeoutMillis: 3000,
     max: 10,
   });
+  // An idle client dropped by a database restart must not crash the process (the adapter listens
+  // too, but only once Prisma has connected; lib/db/pg-reads.ts may query first).
+  pool.on("error", () => {});
+  return pool;
 }
 
-export function createPrismaClient(databaseUrl: string, pool: pg.Pool = createPool(databaseUrl)): PrismaClient {
+export function createPrismaClient(
+  databaseUrl: string,
+  pool: pg.Pool = createPool(databaseUrl),
+): PrismaClient {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
