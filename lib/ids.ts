@@ -1,4 +1,5 @@
 // Every public ID is a type prefix plus a ULID: sortable by creation time, opaque to clients.
+import { randomFillSync } from "node:crypto";
 import { ulid } from "ulid";
 
 export const idPrefixes = {
@@ -19,8 +20,21 @@ export const idPrefixes = {
 
 export type IdKind = keyof typeof idPrefixes;
 
+// ulid's own generator asks the OS for one random byte per character: 16 calls per id, which
+// was a fifth of a 1,000-customer bulk create (3,000 ids with events and deliveries). The same
+// cryptographic bytes, fetched 4 KiB at a time.
+const pool = new Uint8Array(4096);
+let used = pool.length;
+function randomFraction(): number {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return pool[used++] / 256;
+}
+
 export function newId(kind: IdKind, time?: number): string {
-  return `${idPrefixes[kind]}_${ulid(time)}`;
+  return `${idPrefixes[kind]}_${ulid(time, randomFraction)}`;
 }
 
 const ulidPattern = "[0-9A-HJKMNP-TV-Z]{26}";
