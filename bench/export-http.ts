@@ -10,7 +10,7 @@ import pg from "pg";
 import { setDatabaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db/prisma";
 import { provideDatabase } from "@/lib/db/provide-database";
-import { seedCustomers } from "@/bench/support/seed-customers";
+import { seedCustomers, seededCustomerId } from "@/bench/support/seed-customers";
 import { createTestWorkspace } from "@/test/support/api-client";
 import { startApiServer } from "@/test/support/api-server";
 import { createTestDatabase } from "@/test/support/test-database";
@@ -110,6 +110,28 @@ async function copyCeiling(url: string, workspaceId: string): Promise<number> {
   }
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of one export batch: the 5,000 rows after the middle row. */
+async function explainBatch(url: string, workspaceId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const middle = Math.floor(N / 2);
+    const createdAt = new Date(Date.UTC(2020, 0, 1) + middle * 1000);
+    const plan = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS)
+       SELECT id, external_id, email, email_normalized, name, phone, tax_id, metadata, archived_at, created_at
+       FROM customers WHERE workspace_id = $1 AND livemode = false AND archived_at IS NULL
+         AND (created_at, id) < ($2::timestamptz, $3)
+       ORDER BY created_at DESC, id DESC LIMIT 5000`,
+      [workspaceId, createdAt, seededCustomerId(middle)],
+    );
+    console.log("One export batch (5,000 rows after the middle row):");
+    for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function httpExport(url: string, key: string, pid: number, expected: number, label: string) {
   const before = treeMemory(pid);
   let peak = before.rss;
@@ -168,6 +190,7 @@ try {
     `  ${(rate / baseline).toFixed(2)} × the raw cursor`,
   );
   console.log(result.line);
+  await explainBatch(database.url, workspace.workspaceId);
 } finally {
   await server.stop();
   await prisma.$disconnect();
