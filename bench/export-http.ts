@@ -110,7 +110,7 @@ async function copyCeiling(url: string, workspaceId: string): Promise<number> {
   }
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of one export batch: the 5,000 rows after the middle row. */
+/** EXPLAIN (ANALYZE, BUFFERS) of one export batch: the 2,000 rows after the middle row. */
 async function explainBatch(url: string, workspaceId: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -122,10 +122,10 @@ async function explainBatch(url: string, workspaceId: string): Promise<void> {
        SELECT id, external_id, email, email_normalized, name, phone, tax_id, metadata, archived_at, created_at
        FROM customers WHERE workspace_id = $1 AND livemode = false AND archived_at IS NULL
          AND (created_at, id) < ($2::timestamptz, $3)
-       ORDER BY created_at DESC, id DESC LIMIT 5000`,
+       ORDER BY created_at DESC, id DESC LIMIT 2000`,
       [workspaceId, createdAt, seededCustomerId(middle)],
     );
-    console.log("One export batch (5,000 rows after the middle row):");
+    console.log("One export batch (2,000 rows after the middle row):");
     for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
   } finally {
     await client.end();

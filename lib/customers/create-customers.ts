@@ -50,10 +50,12 @@ export async function createCustomers(
   });
   if (!pending.length) return outcomes as CreateOutcome[];
 
-  return inTransaction(db, async (tx) => {
-    const column = <T>(pick: (input: CustomerCreateInput) => T | null | undefined) =>
-      pending.map((row) => pick(row.input) ?? null);
-    const created = await tx.$queryRaw<CustomerRow[]>`
+  return inTransaction(
+    db,
+    async (tx) => {
+      const column = <T>(pick: (input: CustomerCreateInput) => T | null | undefined) =>
+        pending.map((row) => pick(row.input) ?? null);
+      const created = await tx.$queryRaw<CustomerRow[]>`
       INSERT INTO customers (id, workspace_id, livemode, external_id, email, email_normalized, name,
                              phone, tax_id, metadata, created_at, updated_at)
       SELECT id, ${scope.workspaceId}, ${scope.livemode}, external_id, email, email_normalized, name,
@@ -65,48 +67,52 @@ export async function createCustomers(
         AS item(id, external_id, email, email_normalized, name, phone, tax_id, metadata)
       ON CONFLICT DO NOTHING
       RETURNING ${CUSTOMER_COLUMNS}`;
-    const byId = new Map(created.map((row) => [row.id, row]));
-    const clashes = pending.filter((row) => !byId.has(row.id)).map((row) => row.input.externalId!);
-    const holders = clashes.length
-      ? await tx.customer.findMany({
-          where: { workspaceId: scope.workspaceId, livemode: scope.livemode, externalId: { in: clashes } },
-          select: { id: true, externalId: true },
-        })
-      : [];
-    const holderOf = new Map(holders.map((holder) => [holder.externalId, holder.id]));
+      const byId = new Map(created.map((row) => [row.id, row]));
+      const clashes = pending.filter((row) => !byId.has(row.id)).map((row) => row.input.externalId!);
+      const holders = clashes.length
+        ? await tx.customer.findMany({
+            where: { workspaceId: scope.workspaceId, livemode: scope.livemode, externalId: { in: clashes } },
+            select: { id: true, externalId: true },
+          })
+        : [];
+      const holderOf = new Map(holders.map((holder) => [holder.externalId, holder.id]));
 
-    const customers: Customer[] = [];
-    for (const row of pending) {
-      const createdRow = byId.get(row.id);
-      if (createdRow) {
-        const customer = serializeCustomer(createdRow);
-        customers.push(customer);
-        outcomes[row.index] = { customer };
-      } else {
-        const externalId = row.input.externalId!;
-        outcomes[row.index] = {
-          error: duplicateExternalId(externalId, holderOf.get(externalId) ?? "unknown"),
+      const customers: Customer[] = [];
+      for (const row of pending) {
+        const createdRow = byId.get(row.id);
+        if (createdRow) {
+          const customer = serializeCustomer(createdRow);
+          customers.push(customer);
+          outcomes[row.index] = { customer };
+        } else {
+          const externalId = row.input.externalId!;
+          outcomes[row.index] = {
+            error: duplicateExternalId(externalId, holderOf.get(externalId) ?? "unknown"),
+          };
+        }
+      }
+      for (const { index, first } of laterDuplicates) {
+        const earlier = outcomes[first]!;
+        const externalId = inputs[index].externalId!;
+        outcomes[index] = {
+          error: duplicateExternalId(
+            externalId,
+            "customer" in earlier ? earlier.customer.id : (holderOf.get(externalId) ?? "unknown"),
+          ),
         };
       }
-    }
-    for (const { index, first } of laterDuplicates) {
-      const earlier = outcomes[first]!;
-      const externalId = inputs[index].externalId!;
-      outcomes[index] = {
-        error: duplicateExternalId(
-          externalId,
-          "customer" in earlier ? earlier.customer.id : (holderOf.get(externalId) ?? "unknown"),
-        ),
-      };
-    }
-    await recordEvents(
-      tx,
-      scope,
-      "customer.created",
-      customers.map((object) => ({ object })),
-    );
-    return outcomes as CreateOutcome[];
-  });
+      await recordEvents(
+        tx,
+        scope,
+        "customer.created",
+        customers.map((object) => ({ object })),
+      );
+      return outcomes as CreateOutcome[];
+    },
+    // Prisma's default 5 s ended 1,000-item batches on the loaded bench machine with a 500; these
+    // are the limits of a request under an Idempotency-Key (lib/api/idempotency.ts).
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }
 
 /** POST /customers: one customer, or the error that refused it. */

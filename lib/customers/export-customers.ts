@@ -8,11 +8,11 @@ import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/cus
 import type { CustomerFilters } from "@/lib/customers/schemas";
 
 /**
- * Rows per query: each query and each chunk written costs a fixed overhead, so larger batches
- * export faster (1,000 → 5,000 went from ~9k to ~XXk rows/s over HTTP); one batch's rows and CSV
- * (~1 MB) are all the export holds in memory.
+ * Rows per query: each query and each chunk written costs a fixed overhead, so batches of 2,000
+ * export faster than the 1,000 before; larger ones were no faster over HTTP and grew the server's
+ * heap (docs/benchmarks.md, "export"). One batch's rows and CSV are all the export holds.
  */
-const EXPORT_BATCH_SIZE = 5000;
+const EXPORT_BATCH_SIZE = 2000;
 
 // The CSV's columns plus the sort keys (email_normalized for the email sorts), nothing more:
 // every column read is a value to decode.
