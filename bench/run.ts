@@ -10,6 +10,8 @@ const benches = [
   ["bench/export-http.ts", process.argv[2] ?? "1000000"],
   // 100,000 customers (the figure) unless a size is given.
   ["bench/sdk-bulk-create.ts", process.argv[2] ?? "100000"],
+  // 1,000,000 customers (the figure) unless a size is given.
+  ["bench/api-reads.ts", process.argv[2] ?? "1000000"],
 ];
 
 let failed = 0;

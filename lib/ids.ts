@@ -1,5 +1,4 @@
 // Every public ID is a type prefix plus a ULID: sortable by creation time, opaque to clients.
-import { randomFillSync } from "node:crypto";
 import { ulid } from "ulid";
 
 export const idPrefixes = {
@@ -20,21 +19,23 @@ export const idPrefixes = {
 
 export type IdKind = keyof typeof idPrefixes;
 
-// ulid's own generator asks the OS for one random byte per character: 16 calls per id, which
-// was a fifth of a 1,000-customer bulk create (3,000 ids with events and deliveries). The same
-// cryptographic bytes, fetched 4 KiB at a time.
-const pool = new Uint8Array(4096);
-let used = pool.length;
-function randomFraction(): number {
-  if (used === pool.length) {
-    randomFillSync(pool);
-    used = 0;
+// ulid's own generator asks the system for one random byte per character: 16 getRandomValues calls
+// per id, and every API request makes at least one id (its request id). This one draws the same
+// cryptographic bytes 4 KiB at a time. A byte / 256 maps each of the 32 characters from exactly 8
+// byte values, so every character stays uniform.
+const randomBytes = new Uint8Array(4096);
+let nextByte = randomBytes.length;
+
+function pooledRandom(): number {
+  if (nextByte === randomBytes.length) {
+    globalThis.crypto.getRandomValues(randomBytes);
+    nextByte = 0;
   }
-  return pool[used++] / 256;
+  return randomBytes[nextByte++] / 256;
 }
 
 export function newId(kind: IdKind, time?: number): string {
-  return `${idPrefixes[kind]}_${ulid(time, randomFraction)}`;
+  return `${idPrefixes[kind]}_${ulid(time, pooledRandom)}`;
 }
 
 const ulidPattern = "[0-9A-HJKMNP-TV-Z]{26}";

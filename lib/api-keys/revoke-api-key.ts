@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetApiKey } from "@/lib/api/authenticate";
 import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/prisma";
 import type { Scope } from "@/lib/scope";
@@ -13,6 +14,8 @@ export async function revokeApiKey(scope: Scope, id: string): Promise<void> {
     where: { ...where, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  // This process refuses it from the next request on; others within KEY_CACHE_MS (lib/api/authenticate.ts).
+  forgetApiKey(id);
   if (count === 0 && !(await prisma.apiKey.findFirst({ where, select: { id: true } }))) {
     throw notFound("API key", id);
   }

@@ -24,6 +24,42 @@ export function secretKeyFromHeader(header: string | null): string | undefined {
   return colon === -1 ? decoded : decoded.slice(0, colon);
 }
 
+// Valid keys by their hash, for a few seconds: under load the same few keys arrive hundreds of times
+// a second, and the lookup was a database round trip on every request. Only found, unrevoked keys
+// are kept (an unknown key is looked up every time, so a key works the moment it is created), and
+// revokeApiKey forgets a key in this process at once. The staleness bound: another app process on
+// the same database refuses a revoked key at most KEY_CACHE_MS later (docs/decisions.md).
+export const KEY_CACHE_MS = 5_000;
+const KEY_CACHE_MAX = 10_000;
+// On globalThis: Next bundles each route (and the dashboard's revoke action) with its own copy of
+// this module, and a revocation must reach every copy's cache.
+const globalForKeys = globalThis as unknown as {
+  plugipayKeyCache?: Map<string, { auth: ApiAuth; until: number }>;
+};
+const keyCache = (globalForKeys.plugipayKeyCache ??= new Map());
+
+/** Drops a key from this process's cache (on revocation). */
+export function forgetApiKey(keyId: string): void {
+  for (const [hash, entry] of keyCache) if (entry.auth.keyId === keyId) keyCache.delete(hash);
+}
+
+async function lookUpKey(secretHash: string): Promise<ApiAuth | undefined> {
+  const cached = keyCache.get(secretHash);
+  if (cached && cached.until > performance.now()) return cached.auth;
+  const key = await prisma.apiKey.findUnique({
+    where: { secretHash },
+    select: { id: true, workspaceId: true, livemode: true, revokedAt: true },
+  });
+  if (!key || key.revokedAt) {
+    keyCache.delete(secretHash);
+    return undefined;
+  }
+  const auth = { keyId: key.id, workspaceId: key.workspaceId, livemode: key.livemode };
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(secretHash, { auth, until: performance.now() + KEY_CACHE_MS });
+  return auth;
+}
+
 // Messages never echo the key, not even a part of it.
 export async function authenticate(request: Request): Promise<ApiAuth> {
   const header = request.headers.get("authorization");
@@ -31,10 +67,7 @@ export async function authenticate(request: Request): Promise<ApiAuth> {
   if (!header)
     throw unauthorized("No API key provided. Use HTTP Basic auth (curl -u sk_test_…:) or a Bearer token.");
   if (!secretKey || !secretKeyMode(secretKey)) throw unauthorized("Invalid API key provided.");
-  const key = await prisma.apiKey.findUnique({
-    where: { secretHash: hashSecretKey(secretKey) },
-    select: { id: true, workspaceId: true, livemode: true, revokedAt: true },
-  });
-  if (!key || key.revokedAt) throw unauthorized("Invalid API key provided.");
-  return { keyId: key.id, workspaceId: key.workspaceId, livemode: key.livemode };
+  const auth = await lookUpKey(hashSecretKey(secretKey));
+  if (!auth) throw unauthorized("Invalid API key provided.");
+  return auth;
 }

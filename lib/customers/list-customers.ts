@@ -1,6 +1,7 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { prisma } from "@/lib/db/prisma";
+import { pgPreparedReads, pgReads } from "@/lib/db/pg-reads";
 import type { Db } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import type { Scope } from "@/lib/scope";
@@ -35,8 +36,12 @@ export async function listCustomers(
     const position = decodeCursor(query.cursor, options);
     after = { value: (position.values[0] ?? null) as string | null, id: position.id };
   }
-  // One more than asked tells whether another page exists.
-  const rows = await readCustomersAfter(db, scope, query, after, query.limit + 1);
+  // One more than asked tells whether another page exists. On the root client (not a transaction),
+  // straight through node-postgres: the list is the API's hottest read. Prepared, unless a search or
+  // a date range makes the best plan depend on the values (lib/db/pg-reads.ts).
+  const valueDependent = query.q !== undefined || query.createdFrom || query.createdTo;
+  const reader = db !== prisma ? db : valueDependent ? pgReads : pgPreparedReads;
+  const rows = await readCustomersAfter(reader, scope, query, after, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -6,7 +6,7 @@ const UNAVAILABLE_CODES = new Set([
   "ETIMEDOUT",
   "ENOTFOUND",
   "EPIPE",
-  "57P01", // admin_shutdown
+  "57P01", // admin_shutdown (also pg_terminate_backend)
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
   "08000",
@@ -27,14 +27,20 @@ const UNAVAILABLE_MESSAGES = [
   "the database system is shutting down",
   "the database system is starting up",
   "DatabaseNotReachable",
+  // node-postgres, for a query on a connection that already failed (e.g. inside a transaction
+  // whose session the server ended).
+  "Client has encountered a connection error and is not queryable",
 ];
 
+// Prisma's known request errors (P2010, P2039…) carry the driver adapter's error under
+// meta.driverAdapterError rather than as their cause: follow both links.
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 8; depth++) {
     chain.push(current);
-    current = (current as { cause?: unknown }).cause;
+    const e = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = e.meta?.driverAdapterError ?? e.cause;
   }
   return chain;
 }

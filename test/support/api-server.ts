@@ -19,14 +19,18 @@ export type ApiServer = {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-for-cursors-and-sessions";
 
-export async function startApiServer(settings: Record<string, string> = {}): Promise<ApiServer> {
+/** `nodeArgs` go to node itself, before Next's script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+export async function startApiServer(
+  settings: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ApiServer> {
   if (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("API tests run against the production build: run `npm run build` first (npm test does).");
   }
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port)],
     {
       env: {
         ...process.env,
