@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 const size = process.argv[2] ?? "200000";
 const benches = [
   ["bench/export-memory.ts", size],
+  // GET /customers/export over HTTP: 1,000,000 customers (the figure) unless a size is given.
+  ["bench/export-http.ts", process.argv[2] ?? "1000000"],
   // 100,000 customers (the figure) unless a size is given.
   ["bench/sdk-bulk-create.ts", process.argv[2] ?? "100000"],
   // 1,000,000 customers (the figure) unless a size is given.

@@ -57,6 +57,9 @@ try {
         headers: { Authorization: `Bearer ${testKey}`, "Content-Type": "application/json" },
         body: JSON.stringify({ items: list.slice(start, start + 1000) }),
       });
+      // A failed request (a 500 or 503 under load) is reported as such, not as a missing field.
+      if (response.status !== 200)
+        throw new Error(`bulk answered ${response.status}: ${await response.text()}`);
       const body = (await response.json()) as { results: { status: number }[] };
       created += body.results.filter((result) => result.status === 201).length;
     }

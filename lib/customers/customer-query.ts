@@ -126,6 +126,8 @@ export async function readCustomersAfter(
   filters: CustomerFilters,
   after: Position | undefined,
   count: number,
+  // The export reads fewer columns (the CSV's and the sort keys); rows then hold only those.
+  columns: Prisma.Sql = CUSTOMER_COLUMNS,
 ): Promise<CustomerRow[]> {
   const spec = sortSpec(filters.sort);
   const where = Prisma.join(filterConditions(scope, filters), " AND ");
@@ -133,7 +135,7 @@ export async function readCustomersAfter(
   for (const segment of segmentsAfter(spec, after)) {
     rows.push(
       ...(await db.$queryRaw<CustomerRow[]>`
-        SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where} AND ${segment} LIMIT ${count - rows.length}`),
+        SELECT ${columns} FROM customers WHERE ${where} AND ${segment} LIMIT ${count - rows.length}`),
     );
     if (rows.length >= count) break;
   }

@@ -1,29 +1,43 @@
 import "server-only";
-import { stringify, type Options } from "csv-stringify/sync";
 import { prisma } from "@/lib/db/prisma";
-import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { Prisma, type Customer as CustomerRow } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { CUSTOMER_EXPORT_COLUMNS } from "@/lib/customers/export-columns";
+import { csvRecord } from "@/lib/customers/export-csv";
 import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { CustomerFilters } from "@/lib/customers/schemas";
 
-/** Rows per query: large enough that round trips are cheap, small enough to hold one in memory. */
-const EXPORT_BATCH_SIZE = 1000;
+/**
+ * Rows per query: each query and each chunk written costs a fixed overhead, so batches of 2,000
+ * export faster than the 1,000 before; larger ones were no faster over HTTP and grew the server's
+ * heap (docs/benchmarks.md, "export"). One batch's rows and CSV are all the export holds.
+ */
+const EXPORT_BATCH_SIZE = 2000;
 
-const CSV_OPTIONS: Options = {
-  record_delimiter: "windows",
-  // Giving record_delimiter switches csv-stringify's quoting of lone CR or LF off; RFC 4180 wants it.
-  quote_record_delimiter: true,
-  // OWASP's CSV-injection advice: a cell starting with = + - @ tab or CR gets a leading '. This
-  // also prefixes legitimate values such as phones in E.164 (+6281…) — the documented trade-off:
-  // a spreadsheet must never run a formula from customer data, and the ' is visibly removable.
-  escape_formulas: true,
-};
+// The CSV's columns plus the sort keys (email_normalized for the email sorts), nothing more:
+// every column read is a value to decode.
+const EXPORT_SELECT = Prisma.sql`
+  id, external_id AS "externalId", email, email_normalized AS "emailNormalized", name, phone,
+  tax_id AS "taxId", metadata, archived_at AS "archivedAt", created_at AS "createdAt"`;
+
+type ExportRow = Pick<
+  CustomerRow,
+  | "id"
+  | "externalId"
+  | "email"
+  | "emailNormalized"
+  | "name"
+  | "phone"
+  | "taxId"
+  | "metadata"
+  | "archivedAt"
+  | "createdAt"
+>;
 
 const encoder = new TextEncoder();
 
-function csvRow(row: CustomerRow): (string | null)[] {
-  return [
+function csvRow(row: ExportRow): string {
+  return csvRecord([
     row.id,
     row.externalId,
     row.email,
@@ -33,7 +47,7 @@ function csvRow(row: CustomerRow): (string | null)[] {
     row.createdAt.toISOString(),
     row.archivedAt?.toISOString() ?? null,
     JSON.stringify(row.metadata ?? {}),
-  ];
+  ]);
 }
 
 /**
@@ -47,19 +61,26 @@ function csvRow(row: CustomerRow): (string | null)[] {
 export function exportCustomers(scope: Scope, filters: CustomerFilters): ReadableStream<Uint8Array> {
   const spec = sortSpec(filters.sort);
   let after: Position | undefined;
-  const nextBatch = () => readCustomersAfter(prisma, scope, filters, after, EXPORT_BATCH_SIZE);
+  const nextBatch = () =>
+    readCustomersAfter(prisma, scope, filters, after, EXPORT_BATCH_SIZE, EXPORT_SELECT) as Promise<
+      ExportRow[]
+    >;
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(stringify([CUSTOMER_EXPORT_COLUMNS], CSV_OPTIONS)));
+        controller.enqueue(encoder.encode(csvRecord(CUSTOMER_EXPORT_COLUMNS)));
       },
       async pull(controller) {
         const rows = await nextBatch();
-        if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows.map(csvRow), CSV_OPTIONS)));
+        if (rows.length > 0) {
+          let csv = "";
+          for (const row of rows) csv += csvRow(row);
+          controller.enqueue(encoder.encode(csv));
+        }
         const last = rows.at(-1);
         if (!last || rows.length < EXPORT_BATCH_SIZE) return controller.close();
-        after = { value: spec.key(last), id: last.id };
+        after = { value: spec.key(last as CustomerRow), id: last.id };
       },
     },
     // One batch queued ahead lets the next query overlap the network write, and caps the buffer.

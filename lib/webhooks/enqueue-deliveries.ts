@@ -39,22 +39,17 @@ export async function enqueueDeliveries(
     }
   }
 
+  // One row per (event, endpoint), in event order: `seq` follows the order of the rows inserted.
+  const rows = events.flatMap((event) => endpoints.map((endpoint) => ({ event, endpoint })));
   const now = new Date();
-  const result = await tx.webhookDelivery.createMany({
-    data: events.flatMap((event) =>
-      endpoints.map((endpoint) => ({
-        id: newId("webhookDelivery"),
-        workspaceId: scope.workspaceId,
-        livemode: scope.livemode,
-        endpointId: endpoint.id,
-        eventId: event.id,
-        orderingKey: event.orderingKey,
-        status: "pending",
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    ),
-  });
-  return result.count;
+  return tx.$executeRaw`
+    INSERT INTO webhook_deliveries (id, workspace_id, livemode, endpoint_id, event_id, ordering_key,
+                                    status, next_attempt_at, created_at, updated_at)
+    SELECT id, ${scope.workspaceId}, ${scope.livemode}, endpoint_id, event_id, ordering_key,
+           'pending', ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+    FROM unnest(${rows.map(() => newId("webhookDelivery"))}::text[],
+                ${rows.map((row) => row.endpoint.id)}::text[], ${rows.map((row) => row.event.id)}::text[],
+                ${rows.map((row) => row.event.orderingKey)}::text[]) WITH ORDINALITY
+      AS delivery(id, endpoint_id, event_id, ordering_key, n)
+    ORDER BY n`;
 }

@@ -8,6 +8,8 @@ import { freePort } from "@/lib/db/embedded-postgres";
 
 export type ApiServer = {
   url: string;
+  /** The `next start` process (benchmarks sample its memory). */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL: the process dies at once, as in a crash (no shutdown handlers run). */
   kill(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startApiServer(
   await waitUntilUp(url, child, () => output);
   return {
     url,
+    pid: child.pid!,
     stop: () => stop(child),
     kill: () =>
       new Promise<void>((resolve) => {

@@ -54,6 +54,50 @@ describe("POST /customers/bulk", () => {
     expect(created).toBe(3); // bulk_existing + items 0 and 5
   });
 
+  it("emits one customer.created event per created customer, as returned, and one delivery per subscribed endpoint", async () => {
+    const own = await createTestWorkspace();
+    const ownApi = apiClient(server.url, own.testKey);
+    const subscribed = await ownApi.post("/api/v1/webhook_endpoints", {
+      url: "http://127.0.0.1:9/created",
+      events: ["customer.created"],
+    });
+    await ownApi.post("/api/v1/webhook_endpoints", {
+      url: "http://127.0.0.1:9/updated",
+      events: ["customer.updated"],
+    });
+    const taken = (await ownApi.post("/api/v1/customers", { externalId: "taken" })).body;
+    const response = await ownApi.post("/api/v1/customers/bulk", {
+      items: [
+        { externalId: "taken" },
+        { externalId: "new_1", metadata: { zeta: "1", a: "2" } },
+        { externalId: "taken" }, // repeats an item that clashes with an existing customer
+        { externalId: "new_1" }, // repeats a created item
+        { email: "bad" },
+        { name: "Six" },
+      ],
+    });
+    const results = response.body.results;
+    expect(results.map((r: { status: number }) => r.status)).toEqual([409, 201, 409, 409, 400, 201]);
+    expect(results[0].error.existingId).toBe(taken.id);
+    expect(results[2].error.existingId).toBe(taken.id);
+    expect(results[3].error.existingId).toBe(results[1].customer.id);
+
+    const created = [results[1].customer, results[5].customer];
+    const events = await prisma.event.findMany({
+      where: { workspaceId: own.workspaceId, type: "customer.created", objectId: { not: taken.id } },
+      include: { deliveries: true },
+    });
+    expect(events).toHaveLength(2);
+    for (const customer of created) {
+      const event = events.find((e) => e.objectId === customer.id)!;
+      expect(event.data).toEqual({ object: customer });
+      expect(event.deliveries.map((d) => [d.endpointId, d.orderingKey, d.status])).toEqual([
+        [subscribed.body.id, customer.id, "pending"],
+      ]);
+    }
+    expect(await prisma.customer.count({ where: { workspaceId: own.workspaceId } })).toBe(3);
+  });
+
   it("takes up to 1,000 items and refuses more, or none", async () => {
     const thousand = Array.from({ length: 1000 }, (_, i) => ({
       externalId: `bulk_k_${i}`,
