@@ -73,18 +73,14 @@ export async function runIdempotently(
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT idempotent_request");
         return errorResult(apiError, request.requestId);
       });
-      await tx.idempotencyKey.create({
-        data: {
-          ...id,
-          method: request.method,
-          path: request.path,
-          requestHash: request.fingerprint,
-          responseStatus: result.status,
-          responseBody: result.body as Prisma.InputJsonValue,
-          responseHeaders: (result.headers ?? {}) as Prisma.InputJsonValue,
-          expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS),
-        },
-      });
+      // Raw SQL: a bulk answer is ~0.5 MB of JSON, and Prisma's Json input path took twice as long as
+      // handing PostgreSQL the text (a quarter of a 1,000-item bulk request).
+      await tx.$executeRaw`
+        INSERT INTO idempotency_keys (workspace_id, livemode, key, method, path, request_hash,
+          response_status, response_body, response_headers, expires_at)
+        VALUES (${id.workspaceId}, ${id.livemode}, ${id.key}, ${request.method}, ${request.path},
+          ${request.fingerprint}, ${result.status}, ${JSON.stringify(result.body)}::json,
+          ${JSON.stringify(result.headers ?? {})}::jsonb, ${new Date(Date.now() + IDEMPOTENCY_TTL_MS)})`;
       return result;
     },
     { maxWait: 10_000, timeout: 30_000 },
