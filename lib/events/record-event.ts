@@ -24,9 +24,12 @@ export async function recordEvents(
 ): Promise<void> {
   if (!items.length) return;
   const ids = items.map(() => newId("event"));
+  // The time of writing, not the column's default now() (the transaction's start): a change that
+  // waited for a row lock must list after the change it waited for, as its own updatedAt does.
+  const createdAt = new Date();
   await tx.$executeRaw`
-    INSERT INTO events (id, workspace_id, livemode, type, object_id, data)
-    SELECT id, ${scope.workspaceId}, ${scope.livemode}, ${type}, object_id, data
+    INSERT INTO events (id, workspace_id, livemode, type, object_id, data, created_at)
+    SELECT id, ${scope.workspaceId}, ${scope.livemode}, ${type}, object_id, data, ${createdAt}
     FROM unnest(${ids}::text[], ${items.map((data) => data.object.id)}::text[],
                 ${items.map((data) => JSON.stringify(data))}::jsonb[]) WITH ORDINALITY
       AS event(id, object_id, data, n)
