@@ -13,6 +13,9 @@ function createPool(databaseUrl: string): pg.Pool {
     // Fail fast instead of hanging when the database is down (API answers 503 within 5 s).
     connectionTimeoutMillis: 3000,
     max: 10,
+    // The customer search's email typo threshold (EMAIL_SIMILARITY in lib/customers/customer-query.ts)
+    // as pg_trgm's, so the trigram index returns only addresses that close (see there).
+    options: "-c pg_trgm.similarity_threshold=0.6",
   });
   // An idle client dropped by a database restart must not crash the process (the adapter listens
   // too, but only once Prisma has connected; lib/db/pg-reads.ts may query first).

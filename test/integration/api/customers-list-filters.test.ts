@@ -65,9 +65,9 @@ describe("GET /customers — filters", () => {
     expect(await q("_")).toEqual([zoe, cotton, bob, alice, oluwaseun]); // every id holds a "_" (cus_…)
     expect(await q("nobody-at-all")).toEqual([]);
 
-    // Typos, through pg_trgm: names by whole-value similarity (≥ 0.3) or best word (≥ 0.6),
-    // emails by whole-address similarity ≥ 0.6.
-    expect(await q("Oluwasen")).toEqual([oluwaseun]); // a letter dropped in a long first name: 0.35
+    // Typos, through pg_trgm: a term without "@" by word similarity to a name (≥ 0.6), a term
+    // with "@" by similarity to the whole address (≥ 0.6).
+    expect(await q("Oluwasen")).toEqual([oluwaseun]); // a letter dropped in a long first name: 0.78
     expect(await q("Alise Smith")).toEqual([alice]); // one wrong letter in the full name: 0.6
     expect(await q("alice@exmaple.com")).toEqual([alice]); // swapped letters in an email: 0.64
     expect(await q("aliec@example.com")).toEqual([alice]); // 0.71
@@ -78,6 +78,7 @@ describe("GET /customers — filters", () => {
     expect(await q("bpb")).toEqual([]);
     // Another person at the same domain is not a typo (zed@ vs alice@example.com: 0.55 < 0.6).
     expect(await q("zed@example.com")).toEqual([]);
+    expect(await q("bob@bilder.io")).toEqual([bob]); // 0.69
   });
 
   it("createdFrom and createdTo are inclusive, as whole UTC days or exact timestamps", async () => {
