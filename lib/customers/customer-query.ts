@@ -55,6 +55,8 @@ export const EMAIL_SIMILARITY = 0.6;
 
 // Ids are cus_ + Crockford base32: a term with anything else cannot be part of one.
 const ID_FRAGMENT = /^[0-9a-z_]+$/i;
+// A term that could be (part of) a name with a typo: no digits and no "@".
+const NAME_LIKE = /^[^\d@]+$/u;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -79,10 +81,11 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
 /**
  * The search (`q`) as one condition, or undefined without one. Partial matches (ILIKE) and typos
  * (pg_trgm) are all served by the trigram GIN indexes. A term with an "@" is an email address:
- * typo-tolerant against whole addresses (similarity ≥ EMAIL_SIMILARITY). Any other term is
+ * typo-tolerant against whole addresses (similarity ≥ EMAIL_SIMILARITY). A term without digits is
  * typo-tolerant against the words of names (`%>`, word similarity ≥ 0.6, written with the indexed
  * column on the left or the planner cannot use the index), so one typo in one word of a long name
- * still matches. Each branch costs an index scan, so a term only gets the branches it can match.
+ * still matches. Each branch costs an index scan, so a term only gets the branches it can match:
+ * ids, externalIds and address fragments ("nikolai.kowalski.3797") are matched in part only.
  */
 export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefined {
   const q = filters.q?.trim();
@@ -99,7 +102,7 @@ export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefine
     branches.push(
       Prisma.sql`(email_normalized % ${lower} AND similarity(email_normalized, ${lower}) >= ${EMAIL_SIMILARITY})`,
     );
-  } else {
+  } else if (NAME_LIKE.test(q)) {
     branches.push(Prisma.sql`name %> ${q}`);
   }
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
@@ -187,15 +190,22 @@ export function searchWindow(wanted: number): number {
   return Math.min(20_000, Math.max(2_000, wanted * 40));
 }
 
+/** How many matches the trigram indexes may collect for a term before the search walks instead. */
+export function searchCap(wanted: number): number {
+  return Math.max(10_000, wanted * 20);
+}
+
 /**
- * A search's matches in one segment, in two steps, because no single plan is fast for every term.
+ * A search's matches in one segment, in steps, because no single plan is fast for every term.
  * Walking the sort index and testing each row finds a common term ("smith") at once but reads the
  * whole workspace for a rare one (16 s at 1M customers for a term matching nothing); the trigram
  * indexes find a rare term at once but must collect and sort every match of a common one. So:
- * 1. walk the newest rows of the segment (a bounded window) and test each: enough matches there
- *    means they are the page;
- * 2. otherwise the term is rare, and the trigram indexes collect its matches in the whole segment
- *    (MATERIALIZED keeps the planner from walking the sort index instead), which are then sorted.
+ * 1. test the first rows of the segment (a bounded window): enough matches there are the page;
+ * 2. otherwise the term is rare there, and the trigram indexes collect its matches in the whole
+ *    segment (MATERIALIZED keeps the planner from walking the sort index instead), which are then
+ *    sorted — unless there are more than a cap of them (a term common only further down the list:
+ *    old customers at one company, say), when
+ * 3. walking the segment finds them in order after all.
  */
 async function searchSegment(
   db: Db,
@@ -205,17 +215,26 @@ async function searchSegment(
   wanted: number,
   columns: Prisma.Sql,
 ): Promise<CustomerRow[]> {
-  const window = searchWindow(wanted);
   const recent = await db.$queryRaw<CustomerRow[]>`
     SELECT ${columns} FROM (
       SELECT * FROM customers WHERE ${where} AND ${segment.condition}
-      ORDER BY ${segment.order} LIMIT ${window}
+      ORDER BY ${segment.order} LIMIT ${searchWindow(wanted)}
     ) AS customers
     WHERE ${search} ORDER BY ${segment.order} LIMIT ${wanted}`;
   if (recent.length >= wanted) return recent;
-  return db.$queryRaw<CustomerRow[]>`
+
+  const cap = searchCap(wanted);
+  const collected = await db.$queryRaw<(CustomerRow & { matchCount?: number })[]>`
     WITH matches AS MATERIALIZED (
-      SELECT * FROM customers WHERE ${where} AND ${segment.condition} AND ${search}
+      SELECT * FROM customers WHERE ${where} AND ${segment.condition} AND ${search} LIMIT ${cap + 1}
     )
-    SELECT ${columns} FROM matches AS customers ORDER BY ${segment.order} LIMIT ${wanted}`;
+    SELECT ${columns}, (SELECT count(*) FROM matches)::int AS "matchCount"
+    FROM matches AS customers ORDER BY ${segment.order} LIMIT ${wanted}`;
+  if ((collected[0]?.matchCount ?? 0) <= cap) {
+    for (const row of collected) delete row.matchCount;
+    return collected;
+  }
+  return db.$queryRaw<CustomerRow[]>`
+    SELECT ${columns} FROM customers WHERE ${where} AND ${segment.condition} AND ${search}
+    ORDER BY ${segment.order} LIMIT ${wanted}`;
 }

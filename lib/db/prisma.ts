@@ -7,15 +7,20 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
+/**
+ * Session settings of every app connection: the customer search's email typo threshold
+ * (EMAIL_SIMILARITY in lib/customers/customer-query.ts) as pg_trgm's, so the trigram index returns
+ * only addresses that close (see there). Benchmarks that EXPLAIN the app's SQL connect with it too.
+ */
+export const CONNECTION_OPTIONS = "-c pg_trgm.similarity_threshold=0.6";
+
 function createPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Fail fast instead of hanging when the database is down (API answers 503 within 5 s).
     connectionTimeoutMillis: 3000,
     max: 10,
-    // The customer search's email typo threshold (EMAIL_SIMILARITY in lib/customers/customer-query.ts)
-    // as pg_trgm's, so the trigram index returns only addresses that close (see there).
-    options: "-c pg_trgm.similarity_threshold=0.6",
+    options: CONNECTION_OPTIONS,
   });
   // An idle client dropped by a database restart must not crash the process (the adapter listens
   // too, but only once Prisma has connected; lib/db/pg-reads.ts may query first).

@@ -13,6 +13,7 @@ import {
   CUSTOMER_COLUMNS,
   EMAIL_SIMILARITY,
   listConditions,
+  searchCap,
   searchWindow,
   sortSpec,
 } from "@/lib/customers/customer-query";
@@ -162,10 +163,11 @@ function expectIndexDriven(plans: Awaited<ReturnType<typeof plansOf>>) {
   }
 }
 
-// A search first tests the newest rows of the list (a bounded window), then, for a rare term,
-// asks the trigram indexes: each query reads at most the window, or about a page.
+// A search first tests the first rows of the list (a bounded window), then, for a rare term, asks
+// the trigram indexes for at most a cap of matches: each query reads the window, the cap, or about
+// a page — never the workspace.
 function expectFewRowsRead(plans: Awaited<ReturnType<typeof plansOf>>, search = false) {
-  const most = search ? searchWindow(11) + MAX_ROWS_READ : MAX_ROWS_READ;
+  const most = search ? Math.max(searchWindow(11), searchCap(11)) + MAX_ROWS_READ : MAX_ROWS_READ;
   for (const plan of plans) expect(rowsRead(plan, "customers"), describePlan(plan)).toBeLessThan(most);
 }
 
@@ -179,6 +181,16 @@ describe(`the customer list over ${CUSTOMERS.toLocaleString("en")} customers`, (
     const deep = await plansOf(test.params, test.deepAfter);
     expectIndexDriven(deep);
     expectFewRowsRead(deep, search);
+  });
+
+  it("a term common only further down the list is walked to after the indexes find too many", async () => {
+    // Sorted by name, the first 2,000 rows are all "Ahmad A…" and "Ahmad B…": no Smith among them,
+    // but a ninth of the workspace is a Smith, more than the cap.
+    const plans = await plansOf({ q: "Smith", sort: "name" });
+    expect(plans).toHaveLength(3);
+    expectIndexDriven(plans);
+    expectFewRowsRead(plans, true);
+    expect(describePlan(plans[2])).toContain("customers_workspace_id_livemode_name_id_idx");
   });
 
   it("the app's connections give pg_trgm the email typo threshold, so its index returns only close addresses", async () => {

@@ -79,6 +79,9 @@ describe("GET /customers — filters", () => {
     // Another person at the same domain is not a typo (zed@ vs alice@example.com: 0.55 < 0.6).
     expect(await q("zed@example.com")).toEqual([]);
     expect(await q("bob@bilder.io")).toEqual([bob]); // 0.69
+    // A term with digits is an id, externalId or address fragment, matched in part only: not
+    // compared with names' words ("oluwasen 1" would be 0.64).
+    expect(await q("Oluwasen 1")).toEqual([]);
   });
 
   it("createdFrom and createdTo are inclusive, as whole UTC days or exact timestamps", async () => {
