@@ -31,6 +31,13 @@ describe("parseCustomerListParams", () => {
     ).toEqual({ sort: "-createdAt", archived: "false" });
   });
 
+  it("drops a value with a NUL character, which no query could take", () => {
+    expect(parseCustomerListParams({ q: "a\u0000b", email: "\u0000", cursor: "x\u0000" })).toEqual({
+      sort: "-createdAt",
+      archived: "false",
+    });
+  });
+
   it("takes the first of repeated parameters", () => {
     expect(parseCustomerListParams({ email: ["a@x.com", "b@x.com"] }).email).toBe("a@x.com");
   });
