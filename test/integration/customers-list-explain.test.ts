@@ -1,6 +1,7 @@
 // The customer list at scale: 100,000 customers in one workspace, and for every sort and filter
 // the SQL that listCustomers really runs, EXPLAIN ANALYZEd — on the first page and on a deep page.
 // An index must drive each query, and a page must read about a page of rows, not the workspace.
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "@/lib/api/cursor";
 import { prisma } from "@/lib/db/prisma";
@@ -192,6 +193,52 @@ describe(`the customer list over ${CUSTOMERS.toLocaleString("en")} customers`, (
     expectFewRowsRead(plans, true);
     expect(describePlan(plans[2])).toContain("customers_workspace_id_livemode_name_id_idx");
   });
+
+  it("a search's page is what one plain query gives, for any term, sort and page", async () => {
+    // Fragments of the data, the same with two letters swapped, and arbitrary short strings: terms
+    // common and rare, among the first rows or only further down, for each step of the search.
+    const words = [
+      "Zebulon Quartermaine",
+      "Alice Smith",
+      "Émile García",
+      "bob.4245@example.com",
+      "crm_4243",
+      // Its fragments match a few of the newest rows and more further down ("crm_9998").
+      "crm_99987",
+    ];
+    const fragment = fc
+      .tuple(fc.constantFrom(...words), fc.nat(20), fc.nat(20))
+      .map(([word, a, b]) => word.slice(Math.min(a, b), Math.max(a, b) + 1))
+      .filter((term) => term.trim().length > 0);
+    const swapped = fragment.map((term) =>
+      term.length < 4 ? term : term.slice(0, 1) + term[2] + term[1] + term.slice(3),
+    );
+    const text = fc.string({ minLength: 1, maxLength: 6 }).filter((term) => /^[^\0]*\S[^\0]*$/.test(term));
+    const term = fc.oneof(fragment, swapped, text);
+    await fc.assert(
+      fc.asyncProperty(term, fc.constantFrom(...customerSortValues), fc.nat(4_000), async (q, sort, skip) => {
+        let query = customerListQuerySchema.parse({ q, sort });
+        const first = await listCustomers(scope, query);
+        expect(first.data.map((c) => c.id)).toEqual((await rowsAt(query, 0, 10)).map((row) => row.id));
+        const [last] = await rowsAt(query, skip, 1);
+        if (!last) return;
+        query = { ...query, cursor: cursorAfter(query, last) };
+        const next = await listCustomers(scope, query);
+        expect(next.data.map((c) => c.id)).toEqual((await rowsAt(query, skip + 1, 10)).map((row) => row.id));
+      }),
+      {
+        numRuns: 30,
+        // A few of the newest rows and more further down; a ninth of the rows, none of the first by
+        // name; one row far down; none at all.
+        examples: [
+          ["crm_9998", "-createdAt", 0],
+          ["Smith", "name", 3_000],
+          ["Quartermaine", "-createdAt", 0],
+          ["zzqx", "email", 0],
+        ],
+      },
+    );
+  }, 120_000);
 
   it("the app's connections give pg_trgm the email typo threshold, so its index returns only close addresses", async () => {
     const [{ threshold }] = await prisma.$queryRaw<{ threshold: string }[]>`
