@@ -152,7 +152,7 @@ export const customerFilterFields = {
     .meta({ description: "Exact match.", example: "crm_19823" }),
   q: z.string().max(256, "must be at most 256 characters").optional().meta({
     description:
-      "Partial match, case-insensitive, over name, email and externalId (typo-tolerant for name and email), or an exact id.",
+      "Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: a term with @ against whole email addresses, a term without digits or @ against the words of names.",
     example: "alice",
   }),
   createdFrom: dateBound("start").optional().meta({

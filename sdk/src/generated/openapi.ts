@@ -933,7 +933,7 @@ export interface operations {
                 email?: string;
                 /** @description Exact match. */
                 externalId?: string;
-                /** @description Partial match, case-insensitive, over name, email and externalId (typo-tolerant for name and email), or an exact id. */
+                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: a term with @ against whole email addresses, a term without digits or @ against the words of names. */
                 q?: string;
                 /** @description Inclusive lower bound: a date (a whole UTC day) or a timestamp. */
                 createdFrom?: string;
@@ -1965,7 +1965,7 @@ export interface operations {
                 email?: string;
                 /** @description Exact match. */
                 externalId?: string;
-                /** @description Partial match, case-insensitive, over name, email and externalId (typo-tolerant for name and email), or an exact id. */
+                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: a term with @ against whole email addresses, a term without digits or @ against the words of names. */
                 q?: string;
                 /** @description Inclusive lower bound: a date (a whole UTC day) or a timestamp. */
                 createdFrom?: string;
