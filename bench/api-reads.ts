@@ -21,7 +21,8 @@ import { env, setDatabaseUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { seedCustomers, seededCustomerId } from "@/bench/support/seed-customers";
-import { emptySample, load, summarize, type Scenario, type Summary } from "@/bench/support/load";
+import { emptySample, load, summarize, type Scenario } from "@/bench/support/load";
+import { printReadResults } from "@/bench/support/read-targets";
 import { signInCookie } from "@/bench/support/sign-in";
 import { TEST_AUTH_SECRET, startApiServer } from "@/test/support/api-server";
 import { createTestDatabase } from "@/test/support/test-database";
@@ -218,7 +219,11 @@ try {
       `raw pg ${rawQ.ms.toFixed(3)} / ${rawQ.cpu.toFixed(3)} ms, listCustomers ${appQ.ms.toFixed(3)} / ` +
       `${appQ.cpu.toFixed(3)} ms, prisma.$queryRaw ${prismaQ.ms.toFixed(3)} / ${prismaQ.cpu.toFixed(3)} ms`,
   );
-  printResults(results, { raw: rawQ, app: appQ, prisma: prismaQ });
+  printReadResults(
+    results,
+    { raw: rawQ, app: appQ, prisma: prismaQ },
+    { connections: CONNECTIONS, rounds: ROUNDS, seconds: SECONDS, n: N, deep: DEEP },
+  );
 
   // EXPLAIN (ANALYZE, BUFFERS) of the SQL behind each read, one representative value each.
   const explains: [string, Record<string, string>][] = [
@@ -268,92 +273,4 @@ async function explain(what: string, text: string, values: unknown[], params: Re
     .replace(/\s+/g, " ")
     .replace(/^SELECT .*? FROM/, "SELECT … FROM");
   return `\n-- ${what}${shown.length ? ` (${shown.join("&")})` : ""}\n-- ${sql}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`;
-}
-
-type PerQuery = { ms: number; cpu: number };
-
-function printResults(results: Map<string, Summary>, inProcess: Record<"raw" | "app" | "prisma", PerQuery>) {
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  const perSecond = (value: number) => `${value.toFixed(0)}/s`;
-  log(
-    `\nGET requests at ${CONNECTIONS} connections (@1: at 1), ${ROUNDS} rounds × ${SECONDS} s each, ${N} customers`,
-  );
-  log(
-    `${"scenario".padEnd(12)} ${"requests".padStart(9)} ${"errors".padStart(6)} ${"req/s".padStart(8)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}`,
-  );
-  for (const [name, r] of results)
-    log(
-      `${name.padEnd(12)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(6)} ${perSecond(r.rps).padStart(8)} ${ms(r.p50).padStart(9)} ${ms(r.p95).padStart(9)} ${ms(r.p99).padStart(9)}`,
-    );
-
-  type Row = [string, string, string, number, string, boolean];
-  const rows: Row[] = [];
-  const health = results.get("health")!;
-  const first = results.get("list10");
-  const ratio = (
-    what: string,
-    name: string,
-    base: Summary | undefined,
-    baseName: string,
-    metric: "rps" | "p50",
-    target: number,
-    atLeast: boolean,
-  ) => {
-    const r = results.get(name);
-    if (!r || !base) return;
-    const value = r[metric] / base[metric];
-    const show = metric === "rps" ? perSecond : ms;
-    rows.push([
-      what,
-      `${baseName} ${show(base[metric])}`,
-      show(r[metric]),
-      value,
-      `${atLeast ? "≥" : "≤"} ${target}`,
-      atLeast ? value >= target : value <= target,
-    ]);
-  };
-  ratio("list limit 10, throughput", "list10", health, "health", "rps", 0.7, true);
-  ratio("list limit 100, throughput", "list100", health, "health", "rps", 0.4, true);
-  ratio(`deep page (after ${DEEP}), p50`, "deep", first, "first page", "p50", 1.1, false);
-  ratio("email=, p50", "email", first, "first page", "p50", 1.1, false);
-  ratio("externalId=, p50", "externalId", first, "first page", "p50", 1.1, false);
-  for (const [what, name] of [
-    ["q= partial, p95", "qPartial"],
-    ["q= typo, p95", "qTypo"],
-    ["q= rare or no match, p95", "qRare"],
-    ["q= partial, p95 at 1 connection", "qPartial@1"],
-    ["q= typo, p95 at 1 connection", "qTypo@1"],
-    ["q= rare or no match, p95 at 1 connection", "qRare@1"],
-  ]) {
-    const r = results.get(name);
-    if (r) rows.push([what, "—", ms(r.p95), r.p95 / 50, "≤ 50 ms", r.p95 <= 50]);
-  }
-  ratio("dashboard list render, p50", "dashboard", health, "health", "p50", 3, false);
-  const { raw: rawQ } = inProcess;
-  for (const [what, name, metric] of [
-    ["listCustomers vs raw pg, wall/query", "app", "ms"],
-    ["listCustomers vs raw pg, CPU/query", "app", "cpu"],
-    ["(before: prisma.$queryRaw, wall)", "prisma", "ms"],
-    ["(before: prisma.$queryRaw, CPU)", "prisma", "cpu"],
-  ] as const) {
-    const value = inProcess[name][metric] / rawQ[metric];
-    const show = (v: number) => `${v.toFixed(3)} ms`;
-    rows.push([
-      what,
-      `raw pg ${show(rawQ[metric])}`,
-      show(inProcess[name][metric]),
-      value,
-      "≤ 1.5",
-      value <= 1.5,
-    ]);
-  }
-
-  log("");
-  log(
-    `${"what".padEnd(36)} ${"baseline".padEnd(22)} ${"value".padStart(10)} ${"ratio".padStart(6)} ${"target".padStart(8)}  result`,
-  );
-  for (const [what, base, value, r, target, pass] of rows)
-    log(
-      `${what.padEnd(36)} ${base.padEnd(22)} ${value.padStart(10)} ${r.toFixed(2).padStart(6)} ${target.padStart(8)}  ${pass ? "PASS" : "MISS"}`,
-    );
 }
