@@ -5,6 +5,7 @@ import "server-only";
 // builder can only express them as ORs, which scan from the first row.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { TRIGRAM_SIMILARITY_THRESHOLD } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import type { Scope } from "@/lib/scope";
 import type { CustomerFilters, CustomerSort } from "@/lib/customers/schemas";
@@ -51,7 +52,7 @@ export function sortSpec(sort: CustomerSort): SortSpec {
 // addresses this close: at pg_trgm's default of 0.3, every address at the same domain is a
 // candidate (1.3 s at 1M customers instead of 50–90 ms). The explicit recheck keeps the meaning
 // the same on a connection without that setting.
-export const EMAIL_SIMILARITY = 0.6;
+export const EMAIL_SIMILARITY = TRIGRAM_SIMILARITY_THRESHOLD;
 
 // Ids are cus_ + Crockford base32: a term with anything else cannot be part of one.
 const ID_FRAGMENT = /^[0-9a-z_]+$/i;

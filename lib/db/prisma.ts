@@ -8,11 +8,14 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /**
- * Session settings of every app connection: the customer search's email typo threshold
- * (EMAIL_SIMILARITY in lib/customers/customer-query.ts) as pg_trgm's, so the trigram index returns
- * only addresses that close (see there). Benchmarks that EXPLAIN the app's SQL connect with it too.
+ * pg_trgm's similarity threshold on every app connection: the customer search's email typo
+ * threshold (EMAIL_SIMILARITY in lib/customers/customer-query.ts), so the trigram index returns only
+ * addresses that close (see there).
  */
-export const CONNECTION_OPTIONS = "-c pg_trgm.similarity_threshold=0.6";
+export const TRIGRAM_SIMILARITY_THRESHOLD = 0.6;
+
+/** Session settings of every app connection. Benchmarks that EXPLAIN the app's SQL connect with them too. */
+export const CONNECTION_OPTIONS = `-c pg_trgm.similarity_threshold=${TRIGRAM_SIMILARITY_THRESHOLD}`;
 
 function createPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({
