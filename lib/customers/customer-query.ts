@@ -109,12 +109,6 @@ export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefine
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
 
-/** Every WHERE condition of the list: scope, filters and search. */
-export function listConditions(scope: Scope, filters: CustomerFilters): Prisma.Sql[] {
-  const search = searchCondition(filters);
-  return [...filterConditions(scope, filters), ...(search ? [search] : [])];
-}
-
 export type Position = { value: string | null; id: string };
 
 /** One index range of the list: its condition and its order. */

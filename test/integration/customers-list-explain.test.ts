@@ -13,8 +13,9 @@ import type { Scope } from "@/lib/scope";
 import {
   CUSTOMER_COLUMNS,
   EMAIL_SIMILARITY,
-  listConditions,
+  filterConditions,
   searchCap,
+  searchCondition,
   searchWindow,
   sortSpec,
 } from "@/lib/customers/customer-query";
@@ -102,19 +103,25 @@ const filterCases: Case[] = [
 
 type Query = ReturnType<typeof customerListQuerySchema.parse>;
 
+/** Every WHERE condition of the list as one plain query: scope, filters and search. */
+function listConditions(query: Query): Prisma.Sql[] {
+  const search = searchCondition(query);
+  return [...filterConditions(scope, query), ...(search ? [search] : [])];
+}
+
 /** Rows of the list in the contract's order by plain OFFSET — the slow way, to check the fast one. */
 async function rowsAt(query: Query, offset: number, limit: number): Promise<CustomerRow[]> {
   const spec = sortSpec(query.sort);
   const dir = Prisma.raw(spec.descending ? "DESC" : "ASC");
   // PostgreSQL's default NULLS placement (last ascending, first descending) is the contract's.
   return prisma.$queryRaw<CustomerRow[]>`
-    SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${Prisma.join(listConditions(scope, query), " AND ")}
+    SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${Prisma.join(listConditions(query), " AND ")}
     ORDER BY ${spec.column} ${dir}, id ${dir} OFFSET ${offset} LIMIT ${limit}`;
 }
 
 async function countOf(query: Query): Promise<number> {
   const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM customers WHERE ${Prisma.join(listConditions(scope, query), " AND ")}`;
+    SELECT count(*)::int AS count FROM customers WHERE ${Prisma.join(listConditions(query), " AND ")}`;
   return count;
 }
 
