@@ -9,5 +9,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export const singleParam = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((value) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined)
-  .transform((value) => (value?.includes("\u0000") ? undefined : value));
+  .transform((value) => {
+    const first = (Array.isArray(value) ? value[0] : value)?.trim();
+    return first && !first.includes("\u0000") ? first : undefined;
+  });
