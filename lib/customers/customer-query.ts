@@ -5,7 +5,6 @@ import "server-only";
 // builder can only express them as ORs, which scan from the first row.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
-import { TRIGRAM_SIMILARITY_THRESHOLD } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import type { Scope } from "@/lib/scope";
 import type { CustomerFilters, CustomerSort } from "@/lib/customers/schemas";
@@ -16,6 +15,14 @@ export const CUSTOMER_COLUMNS = Prisma.sql`
   default_payment_token_id AS "defaultPaymentTokenId", metadata, archived_at AS "archivedAt",
   redacted_at AS "redactedAt", merged_into_id AS "mergedIntoId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
+
+// Every column but search_keys (hundreds of bytes of keys per customer, only matched inside the
+// query): what a search collects, so 10,000 collected matches stay in memory.
+const STORED_COLUMNS = Prisma.raw(
+  "id, workspace_id, livemode, external_id, email, email_normalized, name, phone, tax_id, " +
+    "default_payment_token_id, metadata, archived_at, redacted_at, merged_into_id, " +
+    "scrub_pending_since, created_at, updated_at",
+);
 
 export type SortSpec = {
   column: Prisma.Sql;
@@ -46,18 +53,8 @@ export function sortSpec(sort: CustomerSort): SortSpec {
   }
 }
 
-// Whole-address similarity an email typo must reach ("alice@exmaple.com" finds alice@example.com,
-// "zed@example.com" does not find alice@example.com: 0.55). The database connections also use it as
-// pg_trgm.similarity_threshold (lib/db/prisma.ts), so the trigram index itself only returns
-// addresses this close: at pg_trgm's default of 0.3, every address at the same domain is a
-// candidate (1.3 s at 1M customers instead of 50–90 ms). The explicit recheck keeps the meaning
-// the same on a connection without that setting.
-export const EMAIL_SIMILARITY = TRIGRAM_SIMILARITY_THRESHOLD;
-
 // Ids are cus_ + Crockford base32: a term with anything else cannot be part of one.
 const ID_FRAGMENT = /^[0-9a-z_]+$/i;
-// A term that could be (part of) a name with a typo: no digits and no "@".
-const NAME_LIKE = /^[^\d@]+$/u;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,13 +77,11 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
 }
 
 /**
- * The search (`q`) as one condition, or undefined without one. Partial matches (ILIKE) and typos
- * (pg_trgm) are all served by the trigram GIN indexes. A term with an "@" is an email address:
- * typo-tolerant against whole addresses (similarity ≥ EMAIL_SIMILARITY). A term without digits is
- * typo-tolerant against the words of names (`%>`, word similarity ≥ 0.6, written with the indexed
- * column on the left or the planner cannot use the index), so one typo in one word of a long name
- * still matches. Each branch costs an index scan, so a term only gets the branches it can match:
- * ids, externalIds and address fragments ("nikolai.kowalski.3797") are matched in part only.
+ * The search (`q`) as one condition, or undefined without one. Partial matches (ILIKE, served by
+ * the trigram GIN indexes) on the name, address and externalId, and on the id for an id-shaped
+ * term; typos by words (`search_keys`, decision 61): every word of the term matches a word of the
+ * name or address, exactly or within one typo. customer_search_query (the migration
+ * customer_search_words) turns the term into the tsquery, with the same word split as the keys.
  */
 export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefined {
   const q = filters.q?.trim();
@@ -99,13 +94,10 @@ export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefine
     Prisma.sql`external_id ILIKE ${pattern}`,
   ];
   if (ID_FRAGMENT.test(q)) branches.push(Prisma.sql`id ILIKE ${pattern}`);
-  if (q.includes("@")) {
-    branches.push(
-      Prisma.sql`(email_normalized % ${lower} AND similarity(email_normalized, ${lower}) >= ${EMAIL_SIMILARITY})`,
-    );
-  } else if (NAME_LIKE.test(q)) {
-    branches.push(Prisma.sql`name %> ${q}`);
-  }
+  // In a subquery, the planner estimates the tsquery at a default 0.5% instead of from its keys:
+  // those of one word are near-copies, and multiplied as independent, a common first name looked
+  // like a fifth of the workspace and step 2 walked the table (1.9 s) instead of the index.
+  branches.push(Prisma.sql`search_keys @@ (SELECT customer_search_query(${q}))`);
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
 
@@ -177,7 +169,7 @@ export async function readCustomersAfter(
 }
 
 /**
- * How many of a segment's first rows a search tests before it asks the trigram indexes: 2,000 take
+ * How many of a segment's first rows a search tests before it asks the GIN indexes: 2,000 take
  * a few ms to test, and a term found fewer than `wanted` times in them is rare (under 0.5% of the
  * customers for a page of 10).
  */
@@ -185,7 +177,7 @@ export function searchWindow(wanted: number): number {
   return Math.min(20_000, Math.max(2_000, wanted * 40));
 }
 
-/** How many matches the trigram indexes may collect for a term before the search walks instead. */
+/** How many matches the GIN indexes may collect for a term before the search walks instead. */
 export function searchCap(wanted: number): number {
   return Math.max(10_000, wanted * 20);
 }
@@ -193,10 +185,10 @@ export function searchCap(wanted: number): number {
 /**
  * A search's matches in one segment, in steps, because no single plan is fast for every term.
  * Walking the sort index and testing each row finds a common term ("smith") at once but reads the
- * whole workspace for a rare one (16 s at 1M customers for a term matching nothing); the trigram
+ * whole workspace for a rare one (16 s at 1M customers for a term matching nothing); the GIN
  * indexes find a rare term at once but must collect and sort every match of a common one. So:
  * 1. test the first rows of the segment (a bounded window): enough matches there are the page;
- * 2. otherwise the term is rare there, and the trigram indexes collect its matches in the whole
+ * 2. otherwise the term is rare there, and the GIN indexes collect its matches in the whole
  *    segment (MATERIALIZED keeps the planner from walking the sort index instead), which are then
  *    sorted — unless there are more than a cap of them (a term common only further down the list:
  *    old customers at one company, say), when
@@ -221,7 +213,8 @@ async function searchSegment(
   const cap = searchCap(wanted);
   const collected = await db.$queryRaw<(CustomerRow & { matchCount?: number })[]>`
     WITH matches AS MATERIALIZED (
-      SELECT * FROM customers WHERE ${where} AND ${segment.condition} AND ${search} LIMIT ${cap + 1}
+      SELECT ${STORED_COLUMNS} FROM customers WHERE ${where} AND ${segment.condition} AND ${search}
+      LIMIT ${cap + 1}
     )
     SELECT ${columns}, (SELECT count(*) FROM matches)::int AS "matchCount"
     FROM matches AS customers ORDER BY ${segment.order} LIMIT ${wanted}`;

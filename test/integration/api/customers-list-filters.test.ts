@@ -65,23 +65,31 @@ describe("GET /customers — filters", () => {
     expect(await q("_")).toEqual([zoe, cotton, bob, alice, oluwaseun]); // every id holds a "_" (cus_…)
     expect(await q("nobody-at-all")).toEqual([]);
 
-    // Typos, through pg_trgm: a term without "@" by word similarity to a name (≥ 0.6), a term
-    // with "@" by similarity to the whole address (≥ 0.6).
-    expect(await q("Oluwasen")).toEqual([oluwaseun]); // a letter dropped in a long first name: 0.78
-    expect(await q("Alise Smith")).toEqual([alice]); // one wrong letter in the full name: 0.6
-    expect(await q("alice@exmaple.com")).toEqual([alice]); // swapped letters in an email: 0.64
-    expect(await q("aliec@example.com")).toEqual([alice]); // 0.71
-    expect(await q("Oluwasuen")).toEqual([oluwaseun]); // swapped letters in one word: word similarity 0.6
-    // Its limits: short words have few trigrams to share.
-    expect(await q("Alise")).toEqual([]); // one wrong letter in a short first name: word similarity 0.5
-    expect(await q("Bob Bilder")).toEqual([bob]); // …but the same typo in the full name: 0.62
+    // Typos by words (decision 61): every word of the term matches a word of the name or address,
+    // exactly or — a word of 4+ letters without digits — within one typo: a letter added, dropped,
+    // changed, or two neighbours swapped. The last word may also be the start of one.
+    expect(await q("Oluwasen")).toEqual([oluwaseun]); // a letter dropped
+    expect(await q("Oluwasuen")).toEqual([oluwaseun]); // two letters swapped
+    expect(await q("Builderr")).toEqual([bob]); // a letter added
+    expect(await q("Alise Smith")).toEqual([alice]); // a letter changed
+    expect(await q("Alcie")).toEqual([alice]); // swapped, in a short first name
+    expect(await q("alice@exmaple.com")).toEqual([alice]); // swapped letters in the domain
+    expect(await q("aliec@example.com")).toEqual([alice]); // …or in the local part
+    expect(await q("bob@bilder.io")).toEqual([bob]);
+    expect(await q("Bob Bilder")).toEqual([bob]);
+    expect(await q("Alise Smi")).toEqual([alice]); // the last word as typed so far
+    // Its limits: a word of 3 letters or with digits is exact, and every word must match.
     expect(await q("bpb")).toEqual([]);
-    // Another person at the same domain is not a typo (zed@ vs alice@example.com: 0.55 < 0.6).
-    expect(await q("zed@example.com")).toEqual([]);
-    expect(await q("bob@bilder.io")).toEqual([bob]); // 0.69
-    // A term with digits is an id, externalId or address fragment, matched in part only: not
-    // compared with names' words ("oluwasen 1" would be 0.64).
-    expect(await q("Oluwasen 1")).toEqual([]);
+    expect(await q("zed@example.com")).toEqual([]); // another person at the same domain
+    expect(await q("Oluwasen 1")).toEqual([]); // "1" is no word of hers
+    expect(await q("Alise Brown")).toEqual([]);
+    expect(await q("Olwaseum")).toEqual([]); // two typos in one word
+    expect(await q("crm_1002")).toEqual([]); // crm_1001 with another number is another record
+    // The words follow every change of the name or address.
+    expect((await api.patch(`/api/v1/customers/${bob}`, { name: "Robert Builder" })).status).toBe(200);
+    expect(await q("Robret")).toEqual([bob]);
+    expect(await q("Bob Bilder")).toEqual([bob]); // still his address
+    expect(await q("Bbo Bilder")).toEqual([]);
   });
 
   it("createdFrom and createdTo are inclusive, as whole UTC days or exact timestamps", async () => {

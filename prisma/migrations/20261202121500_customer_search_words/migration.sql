@@ -1,0 +1,70 @@
+-- Typo-tolerant search by words (decision 61). Every word of a customer's name and address is
+-- stored with its one-letter deletions ("~"-prefixed); a term's word matches a customer's word
+-- when both are equal after removing at most one letter from each: one letter added, dropped,
+-- changed, or two neighbours swapped. Both sides are split by the same SQL, so they always agree.
+
+-- A customer's words and their deletions, as the lexemes of a tsvector (no parsing, no stemming).
+-- Words of fewer than 4 characters or with a digit are kept exact: a typo there is another word.
+-- Words over 64 characters are not kept (the search still matches them in part).
+CREATE FUNCTION customer_search_keys(name text, email text) RETURNS tsvector
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  keys text[] := '{}';
+  word text;
+  size int;
+BEGIN
+  FOREACH word IN ARRAY regexp_split_to_array(lower(coalesce(name, '') || ' ' || coalesce(email, '')), '[^[:alnum:]]+') LOOP
+    size := char_length(word);
+    CONTINUE WHEN size = 0 OR size > 64;
+    keys := keys || word;
+    IF size >= 4 AND word !~ '[0-9]' THEN
+      FOR i IN 1..size LOOP
+        keys := keys || ('~' || left(word, i - 1) || substr(word, i + 1));
+      END LOOP;
+    END IF;
+  END LOOP;
+  RETURN array_to_tsvector(keys);
+END $$;
+
+-- A search term as a tsquery over those keys: every word of the term must match a word of the
+-- customer, exactly or (a word of 4+ letters without digits) within one typo; the last word of 3+
+-- characters may also be the start of one (typing "Alice Smi" finds Alice Smith). NULL when the
+-- term has no word, or one the keys cannot hold (over 64 characters).
+CREATE FUNCTION customer_search_query(term text) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  words text[] := array_remove(regexp_split_to_array(lower(term), '[^[:alnum:]]+'), '');
+  groups text[] := '{}';
+  keys text[];
+  word text;
+  deletion text;
+  size int;
+BEGIN
+  FOR w IN 1..coalesce(cardinality(words), 0) LOOP
+    word := words[w];
+    size := char_length(word);
+    IF size > 64 THEN RETURN NULL; END IF;
+    keys := ARRAY[quote_literal(word)];
+    IF size >= 4 AND word !~ '[0-9]' THEN
+      -- the word itself is a deletion of a customer's longer word ("~word"); a deletion of it is a
+      -- customer's word (an extra letter typed) or a deletion of one (a letter changed or swapped)
+      keys := keys || quote_literal('~' || word);
+      FOR i IN 1..size LOOP
+        deletion := left(word, i - 1) || substr(word, i + 1);
+        keys := keys || quote_literal(deletion) || quote_literal('~' || deletion);
+      END LOOP;
+    END IF;
+    IF w = cardinality(words) AND size >= 3 THEN
+      keys := keys || (quote_literal(word) || ':*');
+    END IF;
+    groups := groups || ('(' || array_to_string(keys, ' | ') || ')');
+  END LOOP;
+  IF cardinality(groups) = 0 THEN RETURN NULL; END IF;
+  RETURN array_to_string(groups, ' & ')::tsquery;
+END $$;
+
+-- Rewrites the table once (every row's keys are computed): a few minutes per million customers.
+ALTER TABLE "customers" ADD COLUMN "search_keys" tsvector
+  GENERATED ALWAYS AS (customer_search_keys("name", "email_normalized")) STORED;
+
+CREATE INDEX "customers_search_keys_idx" ON "customers" USING GIN ("workspace_id" text_ops, "search_keys");
