@@ -15,7 +15,7 @@ import { encodeCursor } from "@/lib/api/cursor";
 import { hashSecretKey } from "@/lib/api-keys/secret-key";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { customerListQuerySchema } from "@/lib/customers/schemas";
-import { CONNECTION_OPTIONS, prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/prisma";
 import { provideDatabase } from "@/lib/db/provide-database";
 import { env, setDatabaseUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -53,7 +53,7 @@ const database = await createTestDatabase(databaseServer.url, { prefix: "plugipa
 setDatabaseUrl(database.url);
 // listCustomers signs cursors with it, here as in the server.
 env.AUTH_SECRET = TEST_AUTH_SECRET;
-const raw = new pg.Pool({ connectionString: database.url, max: 1, options: CONNECTION_OPTIONS });
+const raw = new pg.Pool({ connectionString: database.url, max: 1 });
 const cpuProf = option("cpu-prof");
 let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
 try {
@@ -182,7 +182,7 @@ try {
   // turns of 2 s: per query, the wall time (elapsed / queries: the pools' throughput) and this
   // process's CPU time (what Prisma and the app add on the client side). Prisma's own $queryRaw of
   // the same SQL too: what listCustomers paid before it went straight to node-postgres.
-  const pool10 = new pg.Pool({ connectionString: database.url, max: 10, options: CONNECTION_OPTIONS });
+  const pool10 = new pg.Pool({ connectionString: database.url, max: 10 });
   const runs: Record<"raw" | "app" | "prisma", () => Promise<unknown>> = {
     raw: () => pool10.query(listSql.text, listSql.values),
     app: () => listCustomers(scope, firstPage),

@@ -7,23 +7,12 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-/**
- * pg_trgm's similarity threshold on every app connection: the customer search's email typo
- * threshold (EMAIL_SIMILARITY in lib/customers/customer-query.ts), so the trigram index returns only
- * addresses that close (see there).
- */
-export const TRIGRAM_SIMILARITY_THRESHOLD = 0.6;
-
-/** Session settings of every app connection. Benchmarks that EXPLAIN the app's SQL connect with them too. */
-export const CONNECTION_OPTIONS = `-c pg_trgm.similarity_threshold=${TRIGRAM_SIMILARITY_THRESHOLD}`;
-
 function createPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Fail fast instead of hanging when the database is down (API answers 503 within 5 s).
     connectionTimeoutMillis: 3000,
     max: 10,
-    options: CONNECTION_OPTIONS,
   });
   // An idle client dropped by a database restart must not crash the process (the adapter listens
   // too, but only once Prisma has connected; lib/db/pg-reads.ts may query first).
