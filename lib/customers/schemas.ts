@@ -152,7 +152,7 @@ export const customerFilterFields = {
     .meta({ description: "Exact match.", example: "crm_19823" }),
   q: z.string().max(256, "must be at most 256 characters").optional().meta({
     description:
-      "Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped); the last word may be the start of a word.",
+      "Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped).",
     example: "alice",
   }),
   createdFrom: dateBound("start").optional().meta({

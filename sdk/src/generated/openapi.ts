@@ -933,7 +933,7 @@ export interface operations {
                 email?: string;
                 /** @description Exact match. */
                 externalId?: string;
-                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped); the last word may be the start of a word. */
+                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped). */
                 q?: string;
                 /** @description Inclusive lower bound: a date (a whole UTC day) or a timestamp. */
                 createdFrom?: string;
@@ -1965,7 +1965,7 @@ export interface operations {
                 email?: string;
                 /** @description Exact match. */
                 externalId?: string;
-                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped); the last word may be the start of a word. */
+                /** @description Partial match, case-insensitive, over name, email, externalId and id. Typo-tolerant too: finds customers whose name and email hold every word of the term, each exactly or, for a word of 4+ letters without digits, with one typo (a letter added, dropped, changed, or two swapped). */
                 q?: string;
                 /** @description Inclusive lower bound: a date (a whole UTC day) or a timestamp. */
                 createdFrom?: string;
