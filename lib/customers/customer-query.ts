@@ -82,9 +82,10 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
 /**
  * The search (`q`) as one condition, or undefined without one. Partial matches (ILIKE, served by
  * the trigram GIN indexes) on the name and externalId, on the address for a term an address can
- * hold, and on the id for an id-shaped term; typos by words (`search_keys`, decision 61): every word of the term matches a word of the
- * name or address, exactly or within one typo. customer_search_query (the migration
- * customer_search_words) turns the term into the tsquery, with the same word split as the keys.
+ * hold, and on the id for an id-shaped term; typos by words (`search_keys`, decision 61): every
+ * word of the term matches a word of the name or address, exactly or within one typo.
+ * customer_search_query (migration customer_search_words) turns the term into the tsquery, with
+ * the same word split as the keys.
  */
 export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefined {
   const q = filters.q?.trim();
