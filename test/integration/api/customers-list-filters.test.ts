@@ -80,6 +80,7 @@ describe("GET /customers — filters", () => {
     expect(await q("Alice Smi")).toEqual([alice]); // cut short: the partial match finds it…
     // Its limits: a word of 3 letters or with digits is exact, and every word must match.
     expect(await q("bpb")).toEqual([]);
+    expect(await q("alice@example.cmo")).toEqual([]);
     expect(await q("zed@example.com")).toEqual([]); // another person at the same domain
     expect(await q("Oluwasen 1")).toEqual([]); // "1" is no word of hers
     expect(await q("Alise Brown")).toEqual([]);
