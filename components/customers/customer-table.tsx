@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CustomerAvatar } from "@/components/customers/customer-avatar";
+import { ROW_LINK, RowLinks } from "@/components/customers/row-links";
 import { customerListHref, nextSort, type CustomerListParams } from "@/lib/customers/list-url";
 import { displayName, formatShortDate } from "@/lib/customers/presentation";
 import type { Customer } from "@/lib/customers/schemas";
@@ -45,7 +46,7 @@ export function CustomerTable({
   timeZone: string;
 }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200">
+    <RowLinks className="relative overflow-x-auto rounded-lg border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Customers</caption>
         <thead className="bg-slate-50 text-slate-700">
@@ -62,7 +63,9 @@ export function CustomerTable({
           {customers.map((customer) => (
             <tr key={customer.id} className="relative hover:bg-slate-50" data-customer-id={customer.id}>
               <td className="max-w-xs px-4 py-3">
-                <Link
+                {/* A plain <a>: RowLinks navigates client-side for all 50 (see there why not next/link). */}
+                <a
+                  {...ROW_LINK}
                   href={`/dashboard/customers/${customer.id}`}
                   className="flex items-center gap-3 font-medium text-slate-900 after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-indigo-700"
                 >
@@ -75,7 +78,7 @@ export function CustomerTable({
                       Archived
                     </span>
                   )}
-                </Link>
+                </a>
               </td>
               <td className="max-w-xs truncate px-4 py-3 text-slate-700">{customer.email ?? "—"}</td>
               <td className="max-w-40 truncate px-4 py-3 font-mono text-xs text-slate-700">
@@ -88,7 +91,7 @@ export function CustomerTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </RowLinks>
   );
 }
 
