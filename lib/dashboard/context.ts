@@ -4,7 +4,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getAuth } from "@/lib/auth/auth";
+import { getDashboardSession } from "@/lib/auth/session-cache";
 import { loginUrl } from "@/lib/dashboard/safe-next-path";
 import { MODE_COOKIE, REQUEST_PATH_HEADER, WORKSPACE_COOKIE } from "@/lib/dashboard/preferences";
 import type { Scope } from "@/lib/scope";
@@ -21,7 +21,8 @@ export type DashboardContext = {
 /** Redirects to /login?next=<this page> without a valid session. Cached per request. */
 export const getDashboardContext = cache(async (): Promise<DashboardContext> => {
   const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  // Cached per process for a few seconds, forgotten at once on sign-out here (lib/auth/session-cache.ts).
+  const session = await getDashboardSession(requestHeaders);
   if (!session) redirect(loginUrl(requestHeaders.get(REQUEST_PATH_HEADER)));
   const workspaces = await listUserWorkspaces(session.user.id);
   // A user always has one (sign-up creates it); without any there is nothing to show.
