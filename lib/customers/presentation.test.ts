@@ -141,6 +141,52 @@ describe("avatarInitials", () => {
   });
 });
 
+describe("avatarInitials' printable-ASCII shortcut", () => {
+  // The rule as written before the shortcut: every text through Intl.Segmenter.
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const split = (text: string) => Array.from(segmenter.segment(text), ({ segment }) => segment);
+  const wordCharacter = /^[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+  function segmented(text: string, isSeparator: (grapheme: string) => boolean): string | null {
+    const initials: string[] = [];
+    let inWord = false;
+    for (const segment of split(text)) {
+      if (isSeparator(segment)) inWord = false;
+      else if (!inWord && wordCharacter.test(segment)) {
+        initials.push(segment);
+        inWord = true;
+      }
+    }
+    if (initials.length === 0) return null;
+    const upper = (g: string) => (split(g.toUpperCase()).length === 1 ? g.toUpperCase() : g);
+    const first = upper(initials[0]);
+    if (initials.length === 1) return first;
+    const both = first + upper(initials[initials.length - 1]);
+    return split(both).length === 2 ? both : first;
+  }
+  function reference(customer: { name: string | null; email: string | null }): string | null {
+    const fromName = customer.name ? segmented(customer.name, (g) => /^\s/u.test(g)) : null;
+    if (fromName) return fromName;
+    const localPart = customer.email?.split("@")[0];
+    return localPart ? segmented(localPart, (g) => /^[\s._+-]/u.test(g)) : null;
+  }
+  // Printable ASCII, with the separators often, plus a few characters just outside it.
+  const ascii = fc.string({
+    unit: fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(" ", ".", "_", "-", "+", "@", "\t", "\r", "\n", "\u007f", "é", "\u0301"),
+    ),
+  });
+
+  it("gives what segmenting gives, for any text (property)", () => {
+    fc.assert(
+      fc.property(fc.option(ascii), fc.option(ascii), (name, email) => {
+        expect(avatarInitials({ name, email })).toBe(reference({ name, email }));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 // WCAG 2.1 relative luminance and contrast ratio.
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {

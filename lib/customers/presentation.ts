@@ -21,7 +21,7 @@ const wordCharacter = /^[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicato
 function initialsOf(text: string, isSeparator: (grapheme: string) => boolean): string | null {
   const initials: string[] = [];
   let inWord = false;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemesOf(text)) {
     if (isSeparator(segment)) inWord = false;
     else if (!inWord && wordCharacter.test(segment)) {
       initials.push(segment);
@@ -37,7 +37,18 @@ function initialsOf(text: string, isSeparator: (grapheme: string) => boolean): s
   return graphemeCount(both) === 2 ? both : first;
 }
 
-const graphemeCount = (text: string) => [...graphemes.segment(text)].length;
+// Printable ASCII (space to tilde, no control characters) is one grapheme per character: segmenting
+// it gives the same answer as splitting it, at a fraction of the cost (most names and emails are
+// ASCII, and the customers list shows 50 a page).
+const printableAscii = /^[\x20-\x7e]*$/;
+
+function graphemesOf(text: string): Iterable<string> {
+  if (printableAscii.test(text)) return text;
+  return Array.from(graphemes.segment(text), ({ segment }) => segment);
+}
+
+const graphemeCount = (text: string) =>
+  printableAscii.test(text) ? text.length : [...graphemes.segment(text)].length;
 
 // Locale-independent toUpperCase rather than toLocaleUpperCase(): the server and the browser may have
 // different default locales (Turkish "i" → "İ"), and the avatar must hydrate identically. An uppercase
