@@ -73,4 +73,15 @@ describe("listUserWorkspaces", () => {
     await newWorkspace();
     expect((await listUserWorkspaces(mine.userId)).map(({ id }) => id)).toEqual([mine.workspaceId]);
   });
+
+  it("answers each workspace's id, name, time zone and the user's role, nothing else", async () => {
+    const mine = await newWorkspace();
+    const [workspace] = await listUserWorkspaces(mine.userId);
+    expect(workspace).toStrictEqual({
+      id: mine.workspaceId,
+      name: `Shop ${counter}`,
+      timeZone: "UTC",
+      role: "owner",
+    });
+  });
 });
