@@ -1,15 +1,24 @@
-import { AvatarBadge, type AvatarLook } from "@/components/customers/avatar-badge";
 import { avatarColor, avatarInitials } from "@/lib/customers/presentation";
 
 type AvatarCustomer = { id: string; name: string | null; email: string | null };
 
-/** The avatar's initials and colors for a customer. */
-export function avatarLook(customer: AvatarCustomer): AvatarLook {
-  const { background, foreground } = avatarColor(customer.id);
-  return { initials: avatarInitials(customer), background, foreground };
-}
-
 /** A round avatar with the customer's initials (or a neutral glyph), its color stable per customer. */
 export function CustomerAvatar({ customer, size = "md" }: { customer: AvatarCustomer; size?: "md" | "lg" }) {
-  return <AvatarBadge look={avatarLook(customer)} size={size} />;
+  const initials = avatarInitials(customer);
+  const { background, foreground } = avatarColor(customer.id);
+  const box = size === "lg" ? "h-14 w-14 text-lg" : "h-8 w-8 text-xs";
+  return (
+    <span
+      aria-hidden="true"
+      data-testid="avatar"
+      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${box}`}
+      style={{ backgroundColor: background, color: foreground }}
+    >
+      {initials ?? (
+        <svg viewBox="0 0 20 20" fill="currentColor" className="h-1/2 w-1/2" data-testid="avatar-glyph">
+          <path d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0H3Z" />
+        </svg>
+      )}
+    </span>
+  );
 }
