@@ -87,7 +87,7 @@ export function filterConditions(scope: Scope, filters: CustomerFilters): Prisma
  * customer_search_query (migration customer_search_words) turns the term into the tsquery, with
  * the same word split as the keys.
  */
-export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefined {
+export function searchCondition(scope: Scope, filters: CustomerFilters): Prisma.Sql | undefined {
   const q = filters.q?.trim();
   if (!q) return undefined;
   const lower = q.toLowerCase();
@@ -98,7 +98,7 @@ export function searchCondition(filters: CustomerFilters): Prisma.Sql | undefine
   // In a subquery, the planner estimates the tsquery at a default 0.5% instead of from its keys:
   // those of one word are near-copies, and multiplied as independent, a common first name looked
   // like a fifth of the workspace and step 2 walked the table (1.9 s) instead of the index.
-  branches.push(Prisma.sql`search_keys @@ (SELECT customer_search_query(${q}))`);
+  branches.push(Prisma.sql`search_keys @@ (SELECT customer_search_query(${scope.workspaceId}, ${q}))`);
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
 
@@ -153,7 +153,7 @@ export async function readCustomersAfter(
 ): Promise<CustomerRow[]> {
   const spec = sortSpec(filters.sort);
   const where = Prisma.join(filterConditions(scope, filters), " AND ");
-  const search = searchCondition(filters);
+  const search = searchCondition(scope, filters);
   const rows: CustomerRow[] = [];
   for (const segment of segmentsAfter(spec, after)) {
     const wanted = count - rows.length;

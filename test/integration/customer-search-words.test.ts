@@ -6,14 +6,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 
-/** Whether a customer named `name` with address `email` matches `term`; null when the term has no query. */
+/**
+ * Whether a customer of workspace ws_a named `name` with address `email` matches `term` searched in
+ * ws_a (or in `searchedIn`); null when the term has no query.
+ */
 async function matches(
   term: string,
   name: string | null,
   email: string | null = null,
+  searchedIn = "ws_a",
 ): Promise<boolean | null> {
   const [{ matched }] = await prisma.$queryRaw<{ matched: boolean | null }[]>`
-    SELECT customer_search_keys(${name}, ${email}) @@ customer_search_query(${term}) AS matched`;
+    SELECT customer_search_keys('ws_a', ${name}, ${email}) @@ customer_search_query(${searchedIn}, ${term})
+      AS matched`;
   return matched;
 }
 
@@ -75,5 +80,7 @@ describe("the typo search's words", () => {
     expect(await matches("Alice Brown", "Alice Smith")).toBe(false);
     expect(await matches("...", "Alice Smith")).toBe(null);
     expect(await matches("a".repeat(65), "a".repeat(65))).toBe(null); // over 64: matched in part only
+    // Keys carry their workspace's tag: another workspace's search does not reach them.
+    expect(await matches("Alice Smith", "Alice Smith", null, "ws_b")).toBe(false);
   });
 });

@@ -104,7 +104,7 @@ type Query = ReturnType<typeof customerListQuerySchema.parse>;
 
 /** Every WHERE condition of the list as one plain query: scope, filters and search. */
 function listConditions(query: Query): Prisma.Sql[] {
-  const search = searchCondition(query);
+  const search = searchCondition(scope, query);
   return [...filterConditions(scope, query), ...(search ? [search] : [])];
 }
 
