@@ -10,6 +10,9 @@ const INDEXES_NOT_LED_BY_WORKSPACE = [
   "api_keys_secret_hash_key",
   "memberships_user_id_idx",
   "checkout_sessions_id_key",
+  // Each key in search_keys starts with its workspace's tag, so the index's posting lists are per
+  // workspace already (decision 61; test/integration/customer-search-words.test.ts checks the tag).
+  "customers_search_keys_idx",
 ];
 
 let client: pg.Client;
