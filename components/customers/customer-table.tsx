@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CustomerAvatar } from "@/components/customers/customer-avatar";
-import { ROW_LINK, RowLinks } from "@/components/customers/row-links";
+import { ROW_LINK } from "@/components/customers/row-link";
+import { RowLinks } from "@/components/customers/row-links";
 import { customerListHref, nextSort, type CustomerListParams } from "@/lib/customers/list-url";
 import { displayName, formatShortDate } from "@/lib/customers/presentation";
 import type { Customer } from "@/lib/customers/schemas";
