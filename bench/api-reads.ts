@@ -9,7 +9,8 @@
 // query through listCustomers (Prisma + the app), and EXPLAIN (ANALYZE, BUFFERS) of every read,
 // written to bench/results/. --cpu-prof=DIR profiles the server (node --cpu-prof).
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { encodeCursor } from "@/lib/api/cursor";
 import { hashSecretKey } from "@/lib/api-keys/secret-key";
@@ -21,6 +22,7 @@ import { env, setDatabaseUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { seedCustomers, seededCustomerId } from "@/bench/support/seed-customers";
+import { addCpu, cpuDuring, type CpuSplit } from "@/bench/support/cpu-time";
 import { emptySample, load, summarize, type Scenario } from "@/bench/support/load";
 import { printReadResults } from "@/bench/support/read-targets";
 import { signInCookie } from "@/bench/support/sign-in";
@@ -157,21 +159,48 @@ try {
     await settle();
   }
   const samples = new Map(scenarios.map((scenario) => [scenario.name, emptySample()]));
+  // What each scenario's load (the settle after it included) cost the app server, PostgreSQL (the
+  // embedded one: its postmaster and backends) and this process (autocannon).
+  const pids = {
+    app: server.pid,
+    postgres: databaseServer.embedded
+      ? Number(
+          readFileSync(path.join(databaseServer.embedded.dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+        )
+      : undefined,
+  };
+  const cpuSpent = new Map<string, CpuSplit>(
+    scenarios.map((scenario) => [scenario.name, { app: 0, postgres: 0, client: 0 }]),
+  );
   for (let round = 1; round <= ROUNDS; round++) {
     log(
       `Round ${round} of ${ROUNDS}: ${scenarios.length} scenarios × ${SECONDS} s at ${CONNECTIONS} connections`,
     );
     for (const scenario of scenarios) {
-      await load(
-        server.url,
-        scenario,
-        { seconds: SECONDS, connections: CONNECTIONS },
-        samples.get(scenario.name),
-      );
-      await settle();
+      const url = server.url;
+      const spent = await cpuDuring(pids, async () => {
+        await load(url, scenario, { seconds: SECONDS, connections: CONNECTIONS }, samples.get(scenario.name));
+        await settle();
+      });
+      cpuSpent.set(scenario.name, addCpu(cpuSpent.get(scenario.name)!, spent));
     }
   }
   const results = new Map([...samples].map(([name, sample]) => [name, summarize(sample)]));
+  const perRequest = (total: number | undefined, requests: number) =>
+    total === undefined ? undefined : total / requests;
+  const cpuPerRequest = new Map<string, CpuSplit>(
+    [...cpuSpent].map(([name, spent]) => {
+      const requests = samples.get(name)!.requests;
+      return [
+        name,
+        {
+          app: perRequest(spent.app, requests),
+          postgres: perRequest(spent.postgres, requests),
+          client: spent.client / requests,
+        },
+      ];
+    }),
+  );
 
   // The list's SQL (first page, limit 10) through raw node-postgres and through listCustomers.
   const firstPage = customerListQuerySchema.parse({});
@@ -223,6 +252,7 @@ try {
     results,
     { raw: rawQ, app: appQ, prisma: prismaQ },
     { connections: CONNECTIONS, rounds: ROUNDS, seconds: SECONDS, n: N, deep: DEEP },
+    cpuPerRequest,
   );
 
   // EXPLAIN (ANALYZE, BUFFERS) of the SQL behind each read, one representative value each.

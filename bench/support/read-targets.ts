@@ -1,5 +1,6 @@
 // The read benchmark's report (bench/api-reads.ts): the scenarios' figures, then issue 8's read
 // targets, each as a ratio to its baseline measured in the same run, with PASS or MISS.
+import type { CpuSplit } from "@/bench/support/cpu-time";
 import type { Summary } from "@/bench/support/load";
 
 export type PerQuery = { ms: number; cpu: number };
@@ -12,6 +13,7 @@ export function printReadResults(
   results: Map<string, Summary>,
   inProcess: Record<"raw" | "app" | "prisma", PerQuery>,
   { connections, rounds, seconds, n, deep }: ReadRun,
+  cpuPerRequest: Map<string, CpuSplit>,
 ) {
   const log = (line: string) => console.log(line);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -26,6 +28,19 @@ export function printReadResults(
     log(
       `${name.padEnd(12)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(6)} ${perSecond(r.rps).padStart(8)} ${ms(r.p50).padStart(9)} ${ms(r.p95).padStart(9)} ${ms(r.p99).padStart(9)}`,
     );
+
+  // Throughput on two shared cores is bounded by the CPU each request costs all three processes.
+  const cpuMs = (value: number | undefined) => (value === undefined ? "—" : value.toFixed(2));
+  log(`\nCPU per request (ms), over the same load: what each scenario costs each process`);
+  log(
+    `${"scenario".padEnd(12)} ${"app".padStart(7)} ${"postgres".padStart(9)} ${"autocannon".padStart(11)} ${"total".padStart(7)}`,
+  );
+  for (const [name, c] of cpuPerRequest) {
+    const total = c.app === undefined ? undefined : c.app + (c.postgres ?? 0) + c.client;
+    log(
+      `${name.padEnd(12)} ${cpuMs(c.app).padStart(7)} ${cpuMs(c.postgres).padStart(9)} ${cpuMs(c.client).padStart(11)} ${cpuMs(total).padStart(7)}`,
+    );
+  }
 
   type Row = [string, string, string, number, string, boolean];
   const rows: Row[] = [];

@@ -139,6 +139,18 @@ export function segmentsAfter(spec: SortSpec, after: Position | undefined): Segm
 }
 
 /**
+ * A LIMIT written into the SQL rather than bound. As a parameter, PostgreSQL costs a prepared
+ * statement's generic plan for a limit of a tenth of the table, so the generic plan never wins and
+ * every call of the list's prepared read was planned anew (0.13 ms at 1M customers, a third of
+ * the query's time in PostgreSQL). Written in, the generic plan is kept after five calls when it
+ * costs no more than planning anew, as for the default page; each page size is its own statement.
+ */
+function limitLiteral(count: number): Prisma.Sql {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`not a row count: ${count}`);
+  return Prisma.raw(String(count));
+}
+
+/**
  * Up to `count` customers in sort order after `after` (from the start when undefined): the
  * shared read of the list's pages and the export's batches.
  */
@@ -162,7 +174,7 @@ export async function readCustomersAfter(
         ? await searchSegment(db, where, search, segment, wanted, columns)
         : await db.$queryRaw<CustomerRow[]>`
             SELECT ${columns} FROM customers WHERE ${where} AND ${segment.condition}
-            ORDER BY ${segment.order} LIMIT ${wanted}`),
+            ORDER BY ${segment.order} LIMIT ${limitLiteral(wanted)}`),
     );
     if (rows.length >= count) break;
   }
