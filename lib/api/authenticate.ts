@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { processCache } from "@/lib/process-cache";
 import { ApiError } from "@/lib/api/errors";
 import { hashSecretKey, secretKeyMode } from "@/lib/api-keys/secret-key";
 import type { Scope } from "@/lib/scope";
@@ -30,33 +31,23 @@ export function secretKeyFromHeader(header: string | null): string | undefined {
 // revokeApiKey forgets a key in this process at once. The staleness bound: another app process on
 // the same database refuses a revoked key at most KEY_CACHE_MS later (docs/decisions.md).
 export const KEY_CACHE_MS = 5_000;
-const KEY_CACHE_MAX = 10_000;
-// On globalThis: Next bundles each route (and the dashboard's revoke action) with its own copy of
-// this module, and a revocation must reach every copy's cache.
-const globalForKeys = globalThis as unknown as {
-  plugipayKeyCache?: Map<string, { auth: ApiAuth; until: number }>;
-};
-const keyCache = (globalForKeys.plugipayKeyCache ??= new Map());
+const keyCache = processCache<ApiAuth>("api-keys", { ttlMs: KEY_CACHE_MS, max: 10_000 });
 
 /** Drops a key from this process's cache (on revocation). */
 export function forgetApiKey(keyId: string): void {
-  for (const [hash, entry] of keyCache) if (entry.auth.keyId === keyId) keyCache.delete(hash);
+  keyCache.deleteWhere((auth) => auth.keyId === keyId);
 }
 
 async function lookUpKey(secretHash: string): Promise<ApiAuth | undefined> {
   const cached = keyCache.get(secretHash);
-  if (cached && cached.until > performance.now()) return cached.auth;
+  if (cached) return cached;
   const key = await prisma.apiKey.findUnique({
     where: { secretHash },
     select: { id: true, workspaceId: true, livemode: true, revokedAt: true },
   });
-  if (!key || key.revokedAt) {
-    keyCache.delete(secretHash);
-    return undefined;
-  }
+  if (!key || key.revokedAt) return undefined;
   const auth = { keyId: key.id, workspaceId: key.workspaceId, livemode: key.livemode };
-  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  keyCache.set(secretHash, { auth, until: performance.now() + KEY_CACHE_MS });
+  keyCache.set(secretHash, auth);
   return auth;
 }
 

@@ -10,19 +10,17 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { parseCookies } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth/auth";
+import { processCache } from "@/lib/process-cache";
 
 export type DashboardSession = { user: { id: string; email: string } };
 
 export const SESSION_CACHE_MS = 5_000;
-const SESSION_CACHE_MAX = 10_000;
-
-type Entry = { session: DashboardSession; until: number };
-// On globalThis: Next bundles the pages and /logout each with its own copy of this module, and a
-// sign-out must reach every copy's cache.
-const globalForSessions = globalThis as unknown as {
-  plugipaySessionCache?: { sessions: Map<string, Entry>; ended: Map<string, number> };
-};
-const store = (globalForSessions.plugipaySessionCache ??= { sessions: new Map(), ended: new Map() });
+const sessions = processCache<DashboardSession>("dashboard-sessions", {
+  ttlMs: SESSION_CACHE_MS,
+  max: 10_000,
+});
+// Cookies signed out here lately: a lookup in flight when /logout answered must not keep its session.
+const ended = processCache<true>("ended-sessions", { ttlMs: SESSION_CACHE_MS, max: 10_000 });
 
 /** The hash of the session cookie better-auth itself reads (its exact name), if the request has one. */
 async function cookieKey(requestHeaders: Headers): Promise<string | undefined> {
@@ -36,21 +34,13 @@ async function cookieKey(requestHeaders: Headers): Promise<string | undefined> {
 /** better-auth's getSession, from this process's cache when it validated the same cookie lately. */
 export async function getDashboardSession(requestHeaders: Headers): Promise<DashboardSession | null> {
   const key = await cookieKey(requestHeaders);
-  const now = Date.now();
-  if (key) {
-    const cached = store.sessions.get(key);
-    if (cached && cached.until > now) return cached.session;
-    store.sessions.delete(key);
-  }
+  const cached = key ? sessions.get(key) : undefined;
+  if (cached) return cached;
   const found = await getAuth().api.getSession({ headers: requestHeaders });
   if (!found) return null;
   const session = { user: { id: found.user.id, email: found.user.email } };
-  // Not when /logout ended this cookie's session while the lookup was in flight.
-  const ended = key ? store.ended.get(key) : undefined;
-  if (key && !(ended !== undefined && ended > now)) {
-    if (store.sessions.size >= SESSION_CACHE_MAX) store.sessions.clear();
-    const expires = new Date(found.session.expiresAt).getTime();
-    store.sessions.set(key, { session, until: Math.min(now + SESSION_CACHE_MS, expires) });
+  if (key && !ended.get(key)) {
+    sessions.set(key, session, new Date(found.session.expiresAt).getTime() - Date.now());
   }
   return session;
 }
@@ -59,7 +49,6 @@ export async function getDashboardSession(requestHeaders: Headers): Promise<Dash
 export async function forgetDashboardSession(requestHeaders: Headers): Promise<void> {
   const key = await cookieKey(requestHeaders);
   if (!key) return;
-  store.sessions.delete(key);
-  if (store.ended.size >= SESSION_CACHE_MAX) store.ended.clear();
-  store.ended.set(key, Date.now() + SESSION_CACHE_MS);
+  sessions.delete(key);
+  ended.set(key, true);
 }

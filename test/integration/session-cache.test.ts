@@ -40,6 +40,16 @@ describe("getDashboardSession", () => {
     expect(await getDashboardSession(headers)).toBeNull();
   });
 
+  it("does not keep a session whose lookup was in flight when sign-out forgot it", async () => {
+    const { headers, userId } = await signedIn();
+    // The lookup waits on the database; sign-out's forgetting needs none, so it lands first.
+    const inFlight = getDashboardSession(headers);
+    await forgetDashboardSession(headers);
+    expect(await inFlight).toMatchObject({ user: { id: userId } });
+    await prisma.session.deleteMany({ where: { userId } });
+    expect(await getDashboardSession(headers)).toBeNull();
+  });
+
   it("never keeps a missing, forged or unknown cookie", async () => {
     const { headers } = await signedIn();
     expect(await getDashboardSession(new Headers())).toBeNull();
