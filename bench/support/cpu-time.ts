@@ -10,8 +10,10 @@ type Stat = { ppid: number; ownMs: number; reapedChildrenMs: number };
 
 function stat(pid: number): Stat | undefined {
   try {
-    // Fields after "(comm) ": state ppid … utime(12) stime(13) cutime(14) cstime(15), 1-based from state.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // Fields after "(comm) ": state ppid … utime(12) stime(13) cutime(14) cstime(15), 1-based from
+    // state. The last ") ": a command name may hold one (next start's is "next-server (v16…)").
+    const line = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = line.slice(line.lastIndexOf(") ") + 2).split(" ");
     return {
       ppid: Number(fields[1]),
       ownMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK,
