@@ -22,7 +22,7 @@ import { env, setDatabaseUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { seedCustomers, seededCustomerId } from "@/bench/support/seed-customers";
-import { addCpu, cpuDuring, type CpuSplit } from "@/bench/support/cpu-time";
+import { addCpu, cpuDuring, perRequest, type CpuSplit } from "@/bench/support/cpu-time";
 import { emptySample, load, summarize, type Scenario } from "@/bench/support/load";
 import { printReadResults } from "@/bench/support/read-targets";
 import { signInCookie } from "@/bench/support/sign-in";
@@ -186,20 +186,8 @@ try {
     }
   }
   const results = new Map([...samples].map(([name, sample]) => [name, summarize(sample)]));
-  const perRequest = (total: number | undefined, requests: number) =>
-    total === undefined ? undefined : total / requests;
-  const cpuPerRequest = new Map<string, CpuSplit>(
-    [...cpuSpent].map(([name, spent]) => {
-      const requests = samples.get(name)!.requests;
-      return [
-        name,
-        {
-          app: perRequest(spent.app, requests),
-          postgres: perRequest(spent.postgres, requests),
-          client: spent.client / requests,
-        },
-      ];
-    }),
+  const cpuPerRequest = new Map(
+    [...cpuSpent].map(([name, spent]) => [name, perRequest(spent, samples.get(name)!.requests)]),
   );
 
   // The list's SQL (first page, limit 10) through raw node-postgres and through listCustomers.

@@ -77,3 +77,9 @@ export function addCpu(total: CpuSplit, more: CpuSplit): CpuSplit {
     client: total.client + more.client,
   };
 }
+
+/** `total` spread over `requests`; a part unknown stays unknown. */
+export function perRequest(total: CpuSplit, requests: number): CpuSplit {
+  const per = (value?: number) => (value === undefined ? undefined : value / requests);
+  return { app: per(total.app), postgres: per(total.postgres), client: total.client / requests };
+}
