@@ -2,8 +2,9 @@ import "server-only";
 // The erasure job on pg-boss (started with the other jobs by lib/jobs/start-jobs.ts). A redaction
 // NOTIFYs on commit (scrub-signal.ts); every job process LISTENs and queues a scrub job for the
 // customer — ids only, since pg-boss keeps job data in its own tables. One job per customer at a
-// time ("stately" queue keyed by customer). A sweep every minute queues any redacted customer still
-// pending, for the notifications nobody heard (no job process at that moment, a crash, JOBS_WORKER=off).
+// time ("stately" queue keyed by customer). For the notifications nobody heard (no job process at
+// that moment, a crash, JOBS_WORKER=off), a process queues every pending customer each time it
+// starts listening, and a sweep every minute queues those redacted more than a minute ago.
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/prisma";
@@ -49,14 +50,20 @@ export async function startErasureWorkers(boss: PgBoss, databaseUrl: string): Pr
     await boss.send(SCRUB_QUEUE, ref, { singletonKey: `${ref.workspaceId}:${ref.customerId}` });
     boss.notifyWorker(worker); // now, not at the next poll
   };
-  await boss.work(SCRUB_SWEEP_QUEUE, async () => {
-    const pending = await customersAwaitingScrub({ olderThanMs: SWEEP_GRACE_MS });
+  const queuePending = async (olderThanMs: number) => {
+    const pending = await customersAwaitingScrub({ olderThanMs });
     for (const ref of pending) await queueScrub(ref);
-    if (pending.length) log.info({ count: pending.length }, "erasure sweep queued pending scrubs");
+    if (pending.length) log.info({ count: pending.length }, "queued pending erasure jobs");
+  };
+  await boss.work(SCRUB_SWEEP_QUEUE, () => queuePending(SWEEP_GRACE_MS));
+  const listener = listen(databaseUrl, {
+    onRedacted: (ref) =>
+      void queueScrub(ref).catch((error) => log.warn({ err: error }, "could not queue an erasure job")),
+    // A redaction committed while this process was not listening (starting up, reconnecting) will
+    // not be notified again: catch up now rather than at the sweep, a minute or two later.
+    onListening: () =>
+      void queuePending(0).catch((error) => log.warn({ err: error }, "could not queue pending erasure jobs")),
   });
-  const listener = listen(databaseUrl, (ref) =>
-    queueScrub(ref).catch((error) => log.warn({ err: error }, "could not queue an erasure job")),
-  );
   return { stop: () => listener.stop() };
 }
 
@@ -95,7 +102,10 @@ export async function customersAwaitingScrub(options: {
 }
 
 /** LISTENs on its own connection, reconnecting after a failure until stopped. */
-function listen(databaseUrl: string, onRedacted: (ref: ScrubRef) => void): { stop(): Promise<void> } {
+function listen(
+  databaseUrl: string,
+  handlers: { onRedacted(ref: ScrubRef): void; onListening(): void },
+): { stop(): Promise<void> } {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -106,7 +116,7 @@ function listen(databaseUrl: string, onRedacted: (ref: ScrubRef) => void): { sto
     const candidate = new pg.Client({ connectionString: databaseUrl, application_name: "plugipay-erasure" });
     candidate.on("notification", (message) => {
       const ref = parseScrubRef(message.payload);
-      if (ref) onRedacted(ref);
+      if (ref) handlers.onRedacted(ref);
     });
     candidate.on("error", (error) => log.warn({ err: error }, "erasure listener connection failed"));
     try {
@@ -124,6 +134,7 @@ function listen(databaseUrl: string, onRedacted: (ref: ScrubRef) => void): { sto
       client = undefined;
       retryLater();
     });
+    handlers.onListening();
   };
   void connect();
   return {

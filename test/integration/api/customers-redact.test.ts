@@ -146,7 +146,10 @@ describe("POST /customers/{id}/redact", () => {
 describe("the erasure job, called directly", () => {
   const scope = () => ({ workspaceId: t.workspace.workspaceId, livemode: false });
 
-  /** A redacted customer written straight to the database: no notification, so only the sweep finds it. */
+  /**
+   * A redacted customer written straight to the database: no notification, and written after this
+   * file's job process started listening (the scrub test above waited for it), so only the sweep finds it.
+   */
   async function pendingCustomer(email: string) {
     const id = newId("customer");
     const now = new Date();
