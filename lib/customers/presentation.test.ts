@@ -100,9 +100,10 @@ describe("avatarInitials", () => {
     expect(byName("\ufe0f\u0e33 x")).toBe("X");
   });
 
-  it("keeps only the first initial when the two would fuse into one grapheme", () => {
+  it("keeps only the first initial when the two would fuse into one grapheme or regroup", () => {
     expect(byName("🇮 🇩")).toBe("🇮");
     expect(byName("\u1100 \u1161")).toBe("\u1100");
+    expect(byName("🇩 🇩🇮")).toBe("🇩"); // side by side: 🇩🇩 + 🇮
   });
 
   // Pieces that stress grapheme boundaries, mixed with arbitrary UTF-16 (lone surrogates included).
@@ -161,7 +162,8 @@ describe("avatarInitials' printable-ASCII shortcut", () => {
     const first = upper(initials[0]);
     if (initials.length === 1) return first;
     const both = first + upper(initials[initials.length - 1]);
-    return split(both).length === 2 ? both : first;
+    const parts = split(both);
+    return parts.length === 2 && parts[0] === first ? both : first;
   }
   function reference(customer: { name: string | null; email: string | null }): string | null {
     const fromName = customer.name ? segmented(customer.name, (g) => /^\s/u.test(g)) : null;

@@ -32,9 +32,10 @@ function initialsOf(text: string, isSeparator: (grapheme: string) => boolean): s
   const first = upperCaseGrapheme(initials[0]);
   if (initials.length === 1) return first;
   const both = first + upperCaseGrapheme(initials[initials.length - 1]);
-  // Two initials can fuse into one grapheme (lone regional indicators into a flag, Hangul jamo into a
-  // syllable); then the first alone is the honest answer.
-  return graphemeCount(both) === 2 ? both : first;
+  // Side by side, two initials can regroup: fuse into one grapheme (lone regional indicators into a
+  // flag, Hangul jamo into a syllable) or split elsewhere (a lone regional indicator before a flag
+  // pairs with the flag's first half). Then the first alone is the honest answer.
+  return [...graphemesOf(both)][0] === first && graphemeCount(both) === 2 ? both : first;
 }
 
 // Printable ASCII (space to tilde, no control characters) is one grapheme per character: segmenting
