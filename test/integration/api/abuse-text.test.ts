@@ -158,6 +158,42 @@ describe("bytes that are not UTF-8", () => {
   });
 });
 
+describe("paths whose percent-escapes are not UTF-8", () => {
+  it("are 404, never Next's plain 500: the contract's JSON under /api/v1 and /v1, the not-found page elsewhere", async () => {
+    const before = await stored();
+    for (const [method, path] of [
+      ["GET", "/api/v1/customers/cus_%FF"],
+      ["GET", "/v1/customers/%C3%28"],
+      ["PATCH", "/api/v1/customers/cus_%FF"],
+      ["POST", "/api/v1/customers/cus_%ED%A0%80/redact"],
+      ["GET", "/api/v1/payments/pay_%FF"],
+      ["GET", "/api/v1/%FF"],
+      ["GET", "/api/v1/customers/cus_50%"],
+    ]) {
+      const response = await t.api.request(method, path, method === "GET" ? {} : { json: { name: "x" } });
+      expect(response.status, path).toBe(404);
+      expect(response.body.error, path).toMatchObject({
+        type: "invalid_request_error",
+        code: "resource_missing",
+      });
+      expect(response.headers.get("request-id")).toMatch(/^req_/);
+    }
+    for (const path of [
+      "/dashboard/customers/cus_%FF",
+      "/dashboard/customers/cus_%FF/merge",
+      "/checkout/cs_%FF",
+    ]) {
+      const response = await fetch(`${t.server.url}${path}`, {
+        headers: { cookie: "plugipay.session_token=any" },
+        redirect: "manual",
+      });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    }
+    expect(await stored()).toEqual(before);
+  });
+});
+
 describe("injection strings", () => {
   const SQL = "'; DROP TABLE customers; --";
   const HTML = "<script>alert(1)</script>";
