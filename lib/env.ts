@@ -47,6 +47,9 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(2 * 60 * 60 * 1000),
+  // Whether webhooks may go to loopback, private and link-local addresses (decision 65). Unset:
+  // "refuse" in a production build, "allow" under `npm run dev`, whose receivers are often local.
+  WEBHOOK_PRIVATE_URLS: z.enum(["allow", "refuse"]).optional(),
   WEBHOOK_RETRY_WINDOW_MS: z.coerce
     .number()
     .int()

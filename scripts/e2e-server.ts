@@ -80,6 +80,8 @@ async function serve(): Promise<void> {
           APP_URL: `http://127.0.0.1:${port}`,
           NEXT_TELEMETRY_DISABLED: "1",
           NODE_ENV: "production",
+          // The e2e tests' webhook receivers listen on this machine.
+          WEBHOOK_PRIVATE_URLS: "allow",
         },
       },
     );

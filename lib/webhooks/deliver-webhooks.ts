@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db/prisma";
 import { serializeEvent } from "@/lib/events/serialize-event";
 import { log } from "@/lib/log";
 import { retryDelayMs, type RetrySchedule } from "@/lib/webhooks/backoff";
+import { NoAnswerInTime, postWebhook } from "@/lib/webhooks/post-webhook";
 import { signatureHeader, SIGNATURE_HEADER } from "@/lib/webhooks/signature";
 
 export const DELIVERY_ID_HEADER = "Plugipay-Delivery-Id";
@@ -85,30 +86,26 @@ async function send(claimed: Claimed, timeoutMs: number): Promise<Outcome> {
   ]);
   const body = JSON.stringify(serializeEvent(event));
   try {
-    const response = await fetch(endpoint.url, {
-      method: "POST",
+    const answer = await postWebhook(
+      endpoint.url,
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
+      {
         "Content-Type": "application/json",
         "User-Agent": "Plugipay-Webhooks/1.0",
         [SIGNATURE_HEADER]: signatureHeader(endpoint.secret, body, Math.floor(Date.now() / 1000)),
         [DELIVERY_ID_HEADER]: claimed.id,
       },
-    });
-    const text = (await response.text().catch(() => "")).slice(0, 1000);
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, status: response.status, body: text, error: ok ? null : `HTTP ${response.status}` };
+      timeoutMs,
+    );
+    const ok = answer.status >= 200 && answer.status < 300;
+    return { ok, status: answer.status, body: answer.body, error: ok ? null : `HTTP ${answer.status}` };
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    const cause =
-      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : "";
+    const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
       status: null,
       body: null,
-      error: timedOut ? `No response within ${timeoutMs} ms` : `Network error: ${cause}`.slice(0, 300),
+      error: error instanceof NoAnswerInTime ? message : `Network error: ${message}`.slice(0, 300),
     };
   }
 }

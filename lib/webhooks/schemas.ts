@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { containsNul, NUL_MESSAGE } from "@/lib/api/request-text";
 import { EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { privateUrlsAllowed, refusedHost } from "@/lib/webhooks/public-address";
 
 export const MAX_ENDPOINTS_PER_MODE = 100;
 
@@ -21,6 +22,11 @@ const urlField = z
     },
     { message: "must be an http:// or https:// URL without credentials" },
   )
+  .superRefine((value, context) => {
+    if (privateUrlsAllowed() || !URL.canParse(value)) return;
+    const refused = refusedHost(new URL(value));
+    if (refused) context.addIssue({ code: "custom", message: `must be a public address: ${refused}` });
+  })
   .meta({
     description: "Where deliveries are POSTed: an http(s) URL, at most 2048 characters.",
     example: "https://example.com/plugipay/webhooks",

@@ -33,6 +33,8 @@ export async function startApiServer(
         RATE_LIMIT_LIVE: "0",
         RATE_LIMIT_TEST: "0",
         LOG_LEVEL: "warn",
+        // The tests' webhook receivers listen on this machine.
+        WEBHOOK_PRIVATE_URLS: "allow",
         ...settings,
       },
       stdio: ["ignore", "pipe", "pipe"],

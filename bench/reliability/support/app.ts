@@ -41,6 +41,8 @@ export async function startApp(options: {
       RATE_LIMIT_LIVE: "0",
       RATE_LIMIT_TEST: "0",
       LOG_LEVEL: "warn",
+      // The scripts' webhook receivers listen on this machine.
+      WEBHOOK_PRIVATE_URLS: "allow",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
