@@ -110,37 +110,52 @@ export function postgresPool(): pg.Pool {
   return pool;
 }
 
-const limiters = new Map<"live" | "test", Promise<RateLimiter>>();
+type Counted = "live" | "test" | "anonymous";
 
-function limiterFor(mode: "live" | "test", rate: number): Promise<RateLimiter> {
-  let limiter = limiters.get(mode);
+const limiters = new Map<Counted, Promise<RateLimiter>>();
+
+function limiterFor(counted: Counted, rate: number): Promise<RateLimiter> {
+  let limiter = limiters.get(counted);
   if (!limiter) {
     limiter = createRateLimiter({
       rate,
       burstSeconds: env.RATE_LIMIT_BURST_SECONDS,
       store: env.RATE_LIMIT_STORE === "postgres" ? postgresPool() : "memory",
-      keyPrefix: `rl_${mode}`,
+      keyPrefix: `rl_${counted}`,
     });
-    limiters.set(mode, limiter);
+    limiters.set(counted, limiter);
   }
   return limiter;
 }
 
-/** Counts one request for this secret key; undefined when the mode's limit is 0 (off). */
-export async function consumeRateLimit(key: {
-  id: string;
-  livemode: boolean;
-}): Promise<RateLimitDecision | undefined> {
-  const mode = key.livemode ? "live" : "test";
-  const rate = key.livemode ? env.RATE_LIMIT_LIVE : env.RATE_LIMIT_TEST;
+async function consume(counted: Counted, rate: number, id: string): Promise<RateLimitDecision | undefined> {
   if (rate === 0) return undefined;
   try {
-    return await (await limiterFor(mode, rate)).consume(key.id);
+    return await (await limiterFor(counted, rate)).consume(id);
   } catch {
     // Fail open: when the Postgres store errors (database down) we let the request through rather
     // than refuse all traffic; the API's own database calls will answer 503 anyway.
     return { allowed: true, limit: rate, remaining: rate, resetSeconds: 1 };
   }
+}
+
+/** Counts one request for this secret key; undefined when the mode's limit is 0 (off). */
+export function consumeRateLimit(key: {
+  id: string;
+  livemode: boolean;
+}): Promise<RateLimitDecision | undefined> {
+  return key.livemode
+    ? consume("live", env.RATE_LIMIT_LIVE, key.id)
+    : consume("test", env.RATE_LIMIT_TEST, key.id);
+}
+
+/**
+ * Counts one request that names no valid key, per client address (lib/client-address.ts), at the
+ * test mode's rate, so that its answer carries RateLimit-* headers like every other and a flood of
+ * them is refused. Undefined when the test mode's limit is 0 (off).
+ */
+export function consumeAnonymousRateLimit(address: string): Promise<RateLimitDecision | undefined> {
+  return consume("anonymous", env.RATE_LIMIT_TEST, address);
 }
 
 /** RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (and Retry-After when refused). */

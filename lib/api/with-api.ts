@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/error-response";
 import { authenticate, type ApiAuth } from "@/lib/api/authenticate";
-import { consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
+import { consumeAnonymousRateLimit, consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { readBody } from "@/lib/api/read-body";
 import { checkPathParameters, queryParameters } from "@/lib/api/request-text";
 import {
@@ -15,6 +15,7 @@ import {
   type ApiResult,
 } from "@/lib/api/idempotency";
 import { apiErrorFromZod } from "@/lib/api/zod-error";
+import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
@@ -49,17 +50,10 @@ export function withApi<
     const requestId = newId("request");
     let limitHeaders: Record<string, string> = {};
     try {
-      const auth = await authenticate(request);
-      const decision = await consumeRateLimit({ id: auth.keyId, livemode: auth.livemode });
-      if (decision) {
-        limitHeaders = rateLimitHeaders(decision);
-        if (!decision.allowed) {
-          throw new ApiError(
-            "rate_limited",
-            "Too many requests; slow down and retry after the Retry-After delay.",
-          );
-        }
-      }
+      const admitted = await admit(request);
+      limitHeaders = admitted.limitHeaders;
+      if (admitted.refusal) throw admitted.refusal;
+      const auth = admitted.auth;
 
       const url = new URL(request.url);
       const query = parse(options.query ?? noQueryParameters, queryParameters(url)) as z.output<TQuery>;
@@ -127,13 +121,60 @@ function toResponse(
   });
 }
 
+type Authentication = { auth: ApiAuth; refusal?: undefined } | { auth?: undefined; refusal: ApiError };
+type Admission = Authentication & { limitHeaders: Record<string, string> };
+
+async function authenticated(request: Request): Promise<Authentication> {
+  try {
+    return { auth: await authenticate(request) };
+  } catch (error) {
+    if (error instanceof ApiError) return { refusal: error };
+    throw error;
+  }
+}
+
+/**
+ * Authenticates the request and counts it: against its key's limit, or, when it names no valid key,
+ * against its client address's (so a 401 carries RateLimit-* headers too). The refusal is the 401,
+ * or a 429 once the count is spent.
+ */
+async function admit(request: Request): Promise<Admission> {
+  const outcome = await authenticated(request);
+  const decision = outcome.auth
+    ? await consumeRateLimit({ id: outcome.auth.keyId, livemode: outcome.auth.livemode })
+    : await consumeAnonymousRateLimit(clientAddress(request.headers));
+  const limitHeaders = decision ? rateLimitHeaders(decision) : {};
+  if (decision && !decision.allowed) {
+    const message = "Too many requests; slow down and retry after the Retry-After delay.";
+    return { refusal: new ApiError("rate_limited", message), limitHeaders };
+  }
+  return { ...outcome, limitHeaders };
+}
+
+/**
+ * An answer that needs no handler (405, or 404 for a path no route has): counted like any request,
+ * with or without a valid key, and a 429 instead once the count is spent.
+ */
+export async function answerWithError(request: Request, error: ApiError): Promise<Response> {
+  const requestId = newId("request");
+  let limitHeaders: Record<string, string> = {};
+  try {
+    const admitted = await admit(request);
+    limitHeaders = admitted.limitHeaders;
+    const refused = admitted.refusal?.code === "rate_limited" ? admitted.refusal : undefined;
+    return errorResponse(refused ?? error, requestId, limitHeaders);
+  } catch (failure) {
+    return errorResponse(failure, requestId, limitHeaders);
+  }
+}
+
 /** For methods a resource does not support: 405 with the Allow header. */
 export function methodNotAllowed(allow: string[], message?: string) {
-  return async (): Promise<Response> =>
-    errorResponse(
+  return (request: Request): Promise<Response> =>
+    answerWithError(
+      request,
       new ApiError("method_not_allowed", message ?? `This endpoint supports ${allow.join(", ")} only.`, {
         headers: { Allow: allow.join(", ") },
       }),
-      newId("request"),
     );
 }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/sign-in";
-import { clientAddress } from "@/lib/dashboard/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { safeNextPath } from "@/lib/dashboard/safe-next-path";
 
 export type SignInState = { error?: string; email?: string };

@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/sign-in";
-import { clientAddress } from "@/lib/dashboard/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { createWorkspace, EmailTakenError } from "@/lib/workspaces/create-workspace";
 import { workspaceSignupSchema } from "@/lib/workspaces/schemas";
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { apiClient, createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
+import {
+  apiClient,
+  createTestWorkspace,
+  type ApiResponse,
+  type TestWorkspace,
+} from "@/test/support/api-client";
 import { startApiServer, type ApiServer } from "@/test/support/api-server";
 
 let server: ApiServer;
@@ -182,6 +187,44 @@ describe("rate limits, honoured by a client", () => {
     const again = await api.get("/api/v1/customers?limit=1");
     expect(again.status).toBe(200);
     expect(again.headers.get("ratelimit-limit")).toBe("5");
+  });
+});
+
+describe("rate limits without a valid key", () => {
+  it("a 401, a 405 and an unknown path carry RateLimit headers, counted per client address; a flood gets 429", async () => {
+    const anonymous = apiClient(limited.url);
+    const wrongKey = apiClient(limited.url, "sk_test_" + "x".repeat(32));
+    // One address of its own (X-Forwarded-For, as a proxy in front would send it), so no other test's
+    // requests count against it.
+    const from = { "X-Forwarded-For": "203.0.113.7" };
+    const answers = [
+      await anonymous.get("/api/v1/customers", from),
+      await wrongKey.get("/api/v1/customers", from),
+      await anonymous.request("DELETE", "/api/v1/customers/cus_none", { headers: from }),
+      await anonymous.get("/api/v1/no_such_resource", from),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 405, 404]);
+    for (const answer of answers) {
+      expect(answer.headers.get("ratelimit-limit")).toBe("5");
+      expect(answer.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
+      expect(Number(answer.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(1);
+    }
+
+    let refused: ApiResponse | undefined;
+    for (let i = 0; i < 30 && !refused; i++) {
+      const answer = await wrongKey.get("/api/v1/customers", from);
+      if (answer.status === 429) refused = answer;
+      else expect(answer.status).toBe(401);
+    }
+    expect(refused, "no 429 within 30 requests").toBeDefined();
+    expect(refused!.body.error).toMatchObject({ type: "rate_limit_error", code: "rate_limited" });
+    expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+
+    // A valid key from the same address counts on its own, and another address is not held up.
+    expect(
+      (await apiClient(limited.url, workspace.testKey).get("/api/v1/customers?limit=1", from)).status,
+    ).toBe(200);
+    expect((await anonymous.get("/api/v1/customers", { "X-Forwarded-For": "203.0.113.8" })).status).toBe(401);
   });
 });
 

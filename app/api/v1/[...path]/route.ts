@@ -1,13 +1,12 @@
 import { ApiError } from "@/lib/api/errors";
-import { errorResponse } from "@/lib/api/error-response";
-import { newId } from "@/lib/ids";
+import { answerWithError } from "@/lib/api/with-api";
 
 // Any other /api/v1 path — the contract's JSON 404 with a Request-Id, not Next's HTML page
-function unknownPath(request: Request): Response {
+function unknownPath(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
-  return errorResponse(
+  return answerWithError(
+    request,
     new ApiError("resource_missing", `Unrecognized request URL (${request.method} ${path}).`),
-    newId("request"),
   );
 }
 
