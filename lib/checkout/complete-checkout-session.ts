@@ -6,6 +6,7 @@ import { recordEvents } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
 import type { Scope } from "@/lib/scope";
 import { createCustomers } from "@/lib/customers/create-customers";
+import { shareMergeGraph } from "@/lib/customers/merge-graph";
 import { serializePayment } from "@/lib/payments/serialize";
 import type { Payment } from "@/lib/payments/schemas";
 import { checkoutSessionExpired, checkoutSessionNotFound } from "@/lib/checkout/errors";
@@ -28,6 +29,10 @@ export type CompletedCheckout = {
  * Races: the session row is locked first, so completing one session twice makes one payment (the
  * second call finds it complete and returns it). The email is then locked for this workspace and mode
  * (an advisory lock), so two sessions of one fresh email completing together find or make one customer.
+ * Before both, the workspace's merge lock is shared (shareMergeGraph): a merge or an erasure either
+ * commits before the customer is chosen, and its source or tombstone is passed over, or waits for
+ * this payment, and then moves or scrubs it. A session's own customer erased since the session was
+ * made is passed over too: the payer is matched by email instead (decision 67).
  *
  * `scope`, when given (the API), must be the session's own; the hosted page passes none.
  */
@@ -38,15 +43,19 @@ export async function completeCheckoutSession(
   db: Db = prisma,
 ): Promise<CompletedCheckout> {
   return inTransaction(db, async (tx) => {
-    const [locked] = await tx.$queryRaw<{ workspace_id: string; livemode: boolean }[]>`
-      SELECT workspace_id, livemode FROM checkout_sessions WHERE id = ${id} FOR UPDATE`;
+    // A session's workspace and mode never change: read them without a lock, to take the merge lock
+    // before the session's row, in the order a merge takes them.
+    const [located] = await tx.$queryRaw<{ workspace_id: string; livemode: boolean }[]>`
+      SELECT workspace_id, livemode FROM checkout_sessions WHERE id = ${id}`;
     if (
-      !locked ||
-      (scope && (locked.workspace_id !== scope.workspaceId || locked.livemode !== scope.livemode))
+      !located ||
+      (scope && (located.workspace_id !== scope.workspaceId || located.livemode !== scope.livemode))
     ) {
       throw checkoutSessionNotFound(id);
     }
-    const sessionScope: Scope = { workspaceId: locked.workspace_id, livemode: locked.livemode };
+    const sessionScope: Scope = { workspaceId: located.workspace_id, livemode: located.livemode };
+    await shareMergeGraph(tx, sessionScope);
+    await tx.$queryRaw`SELECT 1 FROM checkout_sessions WHERE id = ${id} FOR UPDATE`;
     const session = await tx.checkoutSession.findUniqueOrThrow({
       where: { workspaceId_id: { workspaceId: sessionScope.workspaceId, id } },
     });
@@ -64,7 +73,9 @@ export async function completeCheckoutSession(
     const now = new Date();
     if (checkoutStatus(session, now) === "expired") throw checkoutSessionExpired(id);
 
-    const customerId = session.customerId ?? (await customerForEmail(tx, sessionScope, input));
+    const customerId =
+      (session.customerId && (await unerased(tx, sessionScope, session.customerId))) ||
+      (await customerForEmail(tx, sessionScope, input));
     const paymentRow = await tx.payment.create({
       data: {
         id: newId("payment", now.getTime()),
@@ -118,4 +129,12 @@ async function customerForEmail(
   const [outcome] = await createCustomers(scope, [{ email: input.email, name: input.name ?? null }], tx);
   if ("error" in outcome) throw outcome.error;
   return outcome.customer.id;
+}
+
+async function unerased(tx: Prisma.TransactionClient, scope: Scope, id: string): Promise<string | null> {
+  const customer = await tx.customer.findFirst({
+    where: { workspaceId: scope.workspaceId, livemode: scope.livemode, id, redactedAt: null },
+    select: { id: true },
+  });
+  return customer?.id ?? null;
 }

@@ -1,6 +1,7 @@
 // Checkout sessions over HTTP (spec/api.md, "Related resources"): creation, the completion rules,
 // and the races the issue names.
 import { describe, expect, it } from "vitest";
+import { lockMergeGraph } from "@/lib/customers/merge-graph";
 import { prisma } from "@/lib/db/prisma";
 import { apiClient, createTestWorkspace } from "@/test/support/api-client";
 import { startApiTestbed } from "@/test/support/api-testbed";
@@ -151,6 +152,47 @@ describe("completing a session", () => {
     expect(await prisma.payment.count({ where: { customerId: customers[0].id } })).toBe(6);
   });
 
+  it("a session's customer erased before the payer pays: the payment goes by email, never on the tombstone", async () => {
+    const email = `erased-owner-${Date.now()}@example.com`;
+    const owner = (await t.api.post("/api/v1/customers", { email, name: "Erin Erased" })).body;
+    const session = await openSession({ customerId: owner.id });
+    expect((await t.api.post(`/api/v1/customers/${owner.id}/redact`)).status).toBe(202);
+
+    const response = await complete(session.id, { email, name: "Erin Again" });
+    expect(response.status).toBe(200);
+    expect(response.body.customerId).not.toBe(owner.id);
+    const [payer] = await customersWithEmail(email);
+    expect(payer).toMatchObject({ id: response.body.customerId, name: "Erin Again", redactedAt: null });
+    expect(await prisma.payment.count({ where: { customerId: owner.id } })).toBe(0);
+  });
+
+  it("a completion matched by email while a merge of that customer commits pays the merge's target", async () => {
+    const email = `merging-${Date.now()}@example.com`;
+    const source = (await t.api.post("/api/v1/customers", { email })).body;
+    const target = (await t.api.post("/api/v1/customers", { email })).body;
+    const session = await openSession();
+    const scope = { workspaceId: t.workspace.workspaceId, livemode: false };
+
+    // A merge in flight, as mergeCustomers runs it: the workspace's merge lock, then the source archived.
+    let completion: ReturnType<typeof complete> | undefined;
+    await prisma.$transaction(
+      async (tx) => {
+        await lockMergeGraph(tx, scope);
+        completion = complete(session.id, { email });
+        await waitUntilWaitingOnALock();
+        await tx.customer.update({
+          where: { workspaceId_id: { workspaceId: scope.workspaceId, id: source.id } },
+          data: { archivedAt: new Date(), mergedIntoId: target.id },
+        });
+      },
+      { timeout: 20_000 },
+    );
+    const response = await completion!;
+    expect(response.status).toBe(200);
+    expect(response.body.customerId).toBe(target.id);
+    expect(await prisma.payment.count({ where: { customerId: source.id } })).toBe(0);
+  });
+
   it("an expired session cannot be paid: 409 checkout_session_expired, nothing made", async () => {
     const session = await openSession();
     await prisma.checkoutSession.update({
@@ -178,9 +220,14 @@ describe("completing a session", () => {
   it("is test mode only through the API, and another workspace or mode cannot see the session", async () => {
     const session = await openSession();
     const live = apiClient(t.server.url, t.workspace.liveKey);
-    const liveAttempt = await complete(session.id, { email: "a@example.com" }, live);
+    const liveSession = (await live.post("/api/v1/checkout/sessions", { amount: 5000, currency: "IDR" }))
+      .body;
+    const liveAttempt = await complete(liveSession.id, { email: "a@example.com" }, live);
     expect(liveAttempt.status).toBe(400);
     expect(liveAttempt.body.error.code).toBe("test_mode_only");
+    expect((await live.get(`/api/v1/checkout/sessions/${liveSession.id}`)).body.status).toBe("open");
+    // The test session is the other mode's: a live key cannot see it, to complete it or otherwise.
+    expect((await complete(session.id, { email: "a@example.com" }, live)).status).toBe(404);
     expect((await live.get(`/api/v1/checkout/sessions/${session.id}`)).status).toBe(404);
     const stranger = apiClient(t.server.url, (await createTestWorkspace()).testKey);
     expect((await complete(session.id, { email: "a@example.com" }, stranger)).status).toBe(404);
@@ -193,3 +240,15 @@ describe("completing a session", () => {
     expect((await t.api.request("DELETE", "/api/v1/checkout/sessions/cs_x")).status).toBe(405);
   });
 });
+
+/** Until another connection of this database waits for a lock (the completion, at the merge lock). */
+async function waitUntilWaitingOnALock() {
+  for (let i = 0; i < 100; i++) {
+    const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the completion never waited for the merge lock");
+}
