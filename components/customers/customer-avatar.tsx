@@ -6,12 +6,11 @@ type AvatarCustomer = { id: string; name: string | null; email: string | null };
 export function CustomerAvatar({ customer, size = "md" }: { customer: AvatarCustomer; size?: "md" | "lg" }) {
   const initials = avatarInitials(customer);
   const { background, foreground } = avatarColor(customer.id);
-  const box = size === "lg" ? "h-14 w-14 text-lg" : "h-8 w-8 text-xs";
   return (
     <span
       aria-hidden="true"
       data-testid="avatar"
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${box}`}
+      className={`avatar avatar-${size}`}
       style={{ backgroundColor: background, color: foreground }}
     >
       {initials ?? (
