@@ -54,6 +54,14 @@ export function alreadyMerged(id: string, mergedIntoId: string, param: "id" | "s
   });
 }
 
+export function mergedStaysArchived(id: string, mergedIntoId: string): ApiError {
+  return new ApiError(
+    "customer_merged",
+    `Customer '${id}' was merged into '${mergedIntoId}' and stays archived: its payments, subscriptions and invoices are there now.`,
+    { param: "archived" },
+  );
+}
+
 export function mergeIntoItself(): ApiError {
   return new ApiError("parameter_invalid", "sourceId: a customer cannot be merged into itself", {
     param: "sourceId",

@@ -85,7 +85,8 @@ const operations = {
     operationId: "updateCustomer",
     tags: ["Customers"],
     summary: "Update a customer",
-    description: "Emits customer.updated with previousAttributes; no event when nothing changed.",
+    description:
+      "Emits customer.updated with previousAttributes; no event when nothing changed. A customer merged into another stays archived: archived=false is 409 customer_merged.",
     requestParams: { path: customerIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
     requestBody: body(customerUpdateSchema, ["metadata"]),
     responses: {
@@ -95,6 +96,7 @@ const operations = {
         "resource_missing",
         "resource_already_exists",
         "customer_redacted",
+        "customer_merged",
         ...unavailable,
       ]),
     },

@@ -7,6 +7,7 @@ import { recordEvents } from "@/lib/events/record-event";
 import type { Scope } from "@/lib/scope";
 import {
   customerNotFound,
+  mergedStaysArchived,
   duplicateExternalId,
   invalidDefaultPaymentToken,
   personalDataOnRedacted,
@@ -52,6 +53,9 @@ export async function updateCustomer(
       PERSONAL_FIELDS.some((field) => changed.includes(field) && !isEmpty(wanted[field]))
     ) {
       throw personalDataOnRedacted(PERSONAL_FIELDS.find((field) => changed.includes(field)));
+    }
+    if (row.mergedIntoId && changed.includes("archivedAt") && !wanted.archivedAt) {
+      throw mergedStaysArchived(id, row.mergedIntoId);
     }
     if (changed.includes("defaultPaymentTokenId") && wanted.defaultPaymentTokenId) {
       const token = await tx.paymentToken.findFirst({

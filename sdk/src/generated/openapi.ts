@@ -46,7 +46,7 @@ export interface paths {
         head?: never;
         /**
          * Update a customer
-         * @description Emits customer.updated with previousAttributes; no event when nothing changed.
+         * @description Emits customer.updated with previousAttributes; no event when nothing changed. A customer merged into another stays archived: archived=false is 409 customer_merged.
          */
         patch: operations["updateCustomer"];
         trace?: never;
@@ -1386,7 +1386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: `idempotency_key_in_use`, `resource_already_exists`, `customer_redacted`. */
+            /** @description Conflict: `idempotency_key_in_use`, `resource_already_exists`, `customer_redacted`, `customer_merged`. */
             409: {
                 headers: {
                     "Request-Id": components["headers"]["Request-Id"];

@@ -109,6 +109,24 @@ describe("POST /customers/{id}/merge", () => {
     expect(after).toMatchObject({ archivedAt: archived.archivedAt, mergedIntoId: target.id });
   });
 
+  it("a merged source stays archived: unarchiving it is 409 customer_merged, and changes nothing", async () => {
+    const target = await createCustomer();
+    const source = await createCustomer({ name: "Merged Away" });
+    expect((await merge(target.id, source.id)).status).toBe(200);
+    const merged = (await t.api.get(`/api/v1/customers/${source.id}`)).body;
+
+    const response = await t.api.patch(`/api/v1/customers/${source.id}`, { archived: false, name: "Back" });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: "customer_merged", param: "archived" });
+    expect(response.body.error.message).toContain(target.id);
+    expect((await t.api.get(`/api/v1/customers/${source.id}`)).body).toEqual(merged);
+    // Its other fields can still be corrected.
+    expect((await t.api.patch(`/api/v1/customers/${source.id}`, { name: "Corrected" })).body).toMatchObject({
+      name: "Corrected",
+      archivedAt: merged.archivedAt,
+    });
+  });
+
   it("refuses, with a clear error, every merge it cannot do — and moves nothing", async () => {
     const target = await createCustomer();
     const source = await createCustomer();
