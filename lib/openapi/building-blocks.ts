@@ -36,7 +36,11 @@ export const headers = {
   limit: z
     .string()
     .optional()
-    .meta({ description: "Requests per second allowed for this key.", header: { id: "RateLimit-Limit" } }),
+    .meta({
+      description:
+        "Requests per second allowed for this key (for a request with no valid key: for its client address).",
+      header: { id: "RateLimit-Limit" },
+    }),
   remaining: z
     .string()
     .optional()
@@ -101,7 +105,7 @@ export function errorResponses(codes: ErrorCode[]): ZodOpenApiResponsesObject {
         description: `${errorMeaning[status]}: ${statusCodes.map((code) => `\`${code}\``).join(", ")}.`,
         headers: z.object({
           "Request-Id": headers.requestId,
-          ...(status === 401 || status === 405 ? {} : rateLimitHeaders),
+          ...rateLimitHeaders,
           ...(status === 429 || status === 503 ? { "Retry-After": headers.retryAfter } : {}),
           ...(status === 401
             ? { "WWW-Authenticate": z.literal('Basic realm="Plugipay"') }

@@ -147,6 +147,16 @@ describe("the OpenAPI document", () => {
     );
     const limited = create.responses["429"] as { headers: Record<string, unknown> };
     expect(Object.keys(limited.headers)).toContain("Retry-After");
+    // Every answer is counted, a 401 (per client address) and a 405 included.
+    const unauthorized = create.responses["401"] as { headers: Record<string, unknown> };
+    expect(Object.keys(unauthorized.headers)).toEqual(
+      expect.arrayContaining([
+        "WWW-Authenticate",
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "RateLimit-Reset",
+      ]),
+    );
     const exported = paths["/customers/export"].get.responses["200"];
     expect(Object.keys(exported.content!)).toEqual(["text/csv"]);
   });
