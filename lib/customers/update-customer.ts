@@ -84,7 +84,11 @@ export async function updateCustomer(
       if (holder) throw duplicateExternalId(wanted.externalId, holder.id);
     }
 
-    const data: Prisma.CustomerUncheckedUpdateInput = {};
+    // Later than the version it replaces, even within the same millisecond: under the row lock,
+    // a customer's updatedAt orders its versions (and its customer.updated events) strictly.
+    const data: Prisma.CustomerUncheckedUpdateInput = {
+      updatedAt: new Date(Math.max(Date.now(), row.updatedAt.getTime() + 1)),
+    };
     for (const field of changed) {
       if (field === "metadata") data.metadata = wanted.metadata as Prisma.InputJsonValue;
       else if (field === "archivedAt")
