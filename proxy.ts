@@ -12,7 +12,7 @@ import { loginUrl } from "@/lib/dashboard/safe-next-path";
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (!isDecodablePath(pathname)) {
-    if (isApiPath(pathname)) return undecodableApiPath(request.method, pathname);
+    if (isApiPath(pathname)) return undecodableApiPath(request, pathname);
     return NextResponse.rewrite(new URL("/_not-found", request.url));
   }
   if (!/^\/dashboard(\/|$)/.test(pathname)) return NextResponse.next();

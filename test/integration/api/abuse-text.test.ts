@@ -161,21 +161,24 @@ describe("bytes that are not UTF-8", () => {
 describe("paths whose percent-escapes are not UTF-8", () => {
   it("are 404, never Next's plain 500: the contract's JSON under /api/v1 and /v1, the not-found page elsewhere", async () => {
     const before = await stored();
-    for (const [method, path] of [
-      ["GET", "/api/v1/customers/cus_%FF"],
-      ["GET", "/v1/customers/%C3%28"],
-      ["PATCH", "/api/v1/customers/cus_%FF"],
-      ["POST", "/api/v1/customers/cus_%ED%A0%80/redact"],
-      ["GET", "/api/v1/payments/pay_%FF"],
-      ["GET", "/api/v1/%FF"],
-      ["GET", "/api/v1/customers/cus_50%"],
-    ]) {
-      const response = await t.api.request(method, path, method === "GET" ? {} : { json: { name: "x" } });
+    for (const [method, path, body] of [
+      ["GET", "/api/v1/customers/cus_%FF", undefined],
+      ["GET", "/v1/customers/%C3%28", undefined],
+      ["PATCH", "/api/v1/customers/cus_%FF", { name: "x" }],
+      ["POST", "/api/v1/customers/cus_%ED%A0%80/redact", {}],
+      ["GET", "/api/v1/payments/pay_%FF", undefined],
+      ["GET", "/api/v1/%FF", undefined],
+      ["GET", "/api/v1/customers/cus_50%", undefined],
+    ] as const) {
+      const response = await t.api.request(method, path, body ? { json: body } : {});
       expect(response.status, path).toBe(404);
       expect(response.body.error, path).toMatchObject({
         type: "invalid_request_error",
         code: "resource_missing",
       });
+      expect(response.body.error.message, path).toBe(
+        `Unrecognized request URL (${method} ${path}): its percent-escapes are not UTF-8.`,
+      );
       expect(response.headers.get("request-id")).toMatch(/^req_/);
     }
     for (const path of [

@@ -191,7 +191,7 @@ describe("rate limits, honoured by a client", () => {
 });
 
 describe("rate limits without a valid key", () => {
-  it("a 401, a 405 and an unknown path carry RateLimit headers, counted per client address; a flood gets 429", async () => {
+  it("a 401, a 405 and unknown paths (undecodable ones too) carry RateLimit headers, counted per client address; a flood gets 429", async () => {
     const anonymous = apiClient(limited.url);
     const wrongKey = apiClient(limited.url, "sk_test_" + "x".repeat(32));
     // One address of its own (X-Forwarded-For, as a proxy in front would send it), so no other test's
@@ -202,8 +202,11 @@ describe("rate limits without a valid key", () => {
       await wrongKey.get("/api/v1/customers", from),
       await anonymous.request("DELETE", "/api/v1/customers/cus_none", { headers: from }),
       await anonymous.get("/api/v1/no_such_resource", from),
+      // Undecodable escapes, which proxy.ts hands to the catch-all (decision 64).
+      await anonymous.get("/api/v1/%FF", from),
+      await anonymous.get("/v1/customers/cus_%FF", from),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 405, 404]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 405, 404, 404, 404]);
     for (const answer of answers) {
       expect(answer.headers.get("ratelimit-limit")).toBe("5");
       expect(answer.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
