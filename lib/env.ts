@@ -29,6 +29,14 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  // Dashboard sign-ups allowed per client address and window: each makes a workspace, its keys and a
+  // memory-hard password hash, so a script must not make them without end (the e2e suite raises it).
+  SIGN_UP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  SIGN_UP_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60 * 60),
   // Where the embedded PostgreSQL keeps its data and state (tests point it elsewhere).
   PLUGIPAY_DATA_DIR: optionalString,
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -82,6 +82,8 @@ async function serve(): Promise<void> {
           NODE_ENV: "production",
           // The e2e tests' webhook receivers listen on this machine.
           WEBHOOK_PRIVATE_URLS: "allow",
+          // Every e2e test signs up its own workspace from this one address.
+          SIGN_UP_LIMIT_PER_CLIENT: "100000",
         },
       },
     );

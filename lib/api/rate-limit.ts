@@ -83,10 +83,18 @@ export function storeLimiter(
   );
 }
 
+/** Where RATE_LIMIT_STORE says counts live: this process's memory, or PostgreSQL. */
+export const configuredStore = (): RateLimiterSettings["store"] =>
+  env.RATE_LIMIT_STORE === "postgres" ? postgresPool() : "memory";
+
+/** Whole seconds, at least 1, until a refused caller may try again. */
+export const secondsUntilNext = (res: RateLimiterRes): number =>
+  Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
 // RateLimit-* describe the per-second policy (RateLimit-Limit is R), so Remaining is what is left
 // of this second's R: it reads 0 while a key is spending its burst.
 function decision(rate: number, res: RateLimiterRes, allowed: boolean): RateLimitDecision {
-  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const seconds = secondsUntilNext(res);
   const remaining = Math.max(0, Math.floor(res.remainingPoints));
   return allowed
     ? { allowed, limit: rate, remaining, resetSeconds: seconds }
@@ -120,7 +128,7 @@ function limiterFor(counted: Counted, rate: number): Promise<RateLimiter> {
     limiter = createRateLimiter({
       rate,
       burstSeconds: env.RATE_LIMIT_BURST_SECONDS,
-      store: env.RATE_LIMIT_STORE === "postgres" ? postgresPool() : "memory",
+      store: configuredStore(),
       keyPrefix: `rl_${counted}`,
     });
     limiters.set(counted, limiter);

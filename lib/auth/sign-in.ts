@@ -2,7 +2,7 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { postgresPool, storeLimiter } from "@/lib/api/rate-limit";
+import { configuredStore, secondsUntilNext, storeLimiter } from "@/lib/api/rate-limit";
 import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 
@@ -20,7 +20,7 @@ export type SignInResult =
 let limiters: Promise<[RateLimiterAbstract, RateLimiterAbstract]> | undefined;
 
 function signInLimiters() {
-  const store = env.RATE_LIMIT_STORE === "postgres" ? postgresPool() : "memory";
+  const store = configuredStore();
   limiters ??= Promise.all([
     storeLimiter(store, { keyPrefix: "signin_email", ...SIGN_IN_LIMITS.perEmail }),
     storeLimiter(store, { keyPrefix: "signin_client", ...SIGN_IN_LIMITS.perClient }),
@@ -44,7 +44,7 @@ export async function signIn(input: { email: string; password: string; client: s
     return {
       ok: false,
       reason: "rate_limited",
-      retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+      retryAfterSeconds: secondsUntilNext(error),
     } satisfies SignInResult;
   }
   try {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { createTestWorkspace, type TestWorkspace } from "@/test/support/api-client";
 import { startApiServer, type ApiServer } from "@/test/support/api-server";
+import { postPageForm } from "@/test/support/page-form";
 
 const PASSWORD = "correct horse battery"; // createTestWorkspace's
 // Long enough for a burst of attempts (each costs a memory-hard password hash) to land in one window
@@ -43,22 +44,7 @@ type Attempt = "signed in" | "wrong" | "limited";
 
 /** One sign-in through the /login form as a browser without JavaScript posts it. */
 async function signIn(email: string, password: string, client: string): Promise<Attempt> {
-  const page = await (await fetch(`${server.url}/login`)).text();
-  const form = /<form[\s\S]*?<\/form>/.exec(page)![0];
-  const fields = new FormData();
-  for (const [, name, value = ""] of form.matchAll(
-    /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g,
-  )) {
-    fields.append(name, value.replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
-  }
-  fields.set("email", email);
-  fields.set("password", password);
-  const response = await fetch(`${server.url}/login`, {
-    method: "POST",
-    body: fields,
-    redirect: "manual",
-    headers: { "X-Forwarded-For": client },
-  });
+  const response = await postPageForm(server.url, "/login", { email, password }, client);
   const html = await response.text();
   if (response.status === 303) {
     expect(response.headers.get("location")).toBe("/dashboard/customers");

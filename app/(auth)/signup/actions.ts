@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/sign-in";
+import { chargeSignUp } from "@/lib/auth/sign-up-limit";
 import { clientAddress } from "@/lib/client-address";
 import { createWorkspace, EmailTakenError } from "@/lib/workspaces/create-workspace";
 import { workspaceSignupSchema } from "@/lib/workspaces/schemas";
@@ -30,6 +31,16 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     }
     return { error: "Check the highlighted fields.", fieldErrors, values };
   }
+  const requestHeaders = await headers();
+  const client = clientAddress(requestHeaders);
+  const charged = await chargeSignUp(client);
+  if (!charged.ok) {
+    const minutes = Math.ceil(charged.retryAfterSeconds / 60);
+    return {
+      error: `Too many sign-ups from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      values,
+    };
+  }
   let created;
   try {
     created = await createWorkspace(parsed.data);
@@ -41,11 +52,10 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
       values,
     };
   }
-  const requestHeaders = await headers();
   await signIn({
     email: parsed.data.email,
     password: parsed.data.password,
-    client: clientAddress(requestHeaders),
+    client,
     headers: requestHeaders,
   });
   return {
