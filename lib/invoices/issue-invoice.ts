@@ -18,14 +18,14 @@ export type IssueInvoiceInput = {
 };
 
 // Numbers this function gives: INV-000001 (live) and TEST-000001 (test mode), one sequence per
-// workspace and mode. Numbers in any other shape (the demo seed's TEST-0001-1) never match it.
-const NUMBER_PATTERN = "^(?:INV|TEST)-([0-9]+)$";
+// workspace and mode (invoice_number_sequences). Numbers in any other shape (the demo seed's
+// TEST-0001-1) are not drawn from it.
 
 /**
  * Issues an invoice to a customer, copying the customer's name, email and tax ID onto it as they
  * are now: an invoice is a legal document, so later edits to the customer never change it. Runs
- * in one transaction; a per-workspace-and-mode advisory lock hands out the next number, so two
- * concurrent issues never draw the same one.
+ * in one transaction, which holds its workspace and mode's number sequence row until it ends, so
+ * two concurrent issues never draw the same number and a rolled-back issue gives its number back.
  */
 export async function issueInvoice(
   scope: Scope,
@@ -84,14 +84,12 @@ export async function issueInvoice(
   });
 }
 
-/** The next number of this workspace and mode; holds a lock on the sequence until the transaction ends. */
+/** The next number of this workspace and mode; locks its sequence row until the transaction ends. */
 async function nextInvoiceNumber(tx: Prisma.TransactionClient, scope: Scope): Promise<string> {
-  const mode = scope.livemode ? "live" : "test";
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invoice-number:${scope.workspaceId}:${mode}`}, 0))`;
-  // An index-only scan of the scope's invoice numbers, (workspace_id, livemode, number).
-  const [{ last }] = await tx.$queryRaw<{ last: bigint | null }[]>`
-    SELECT max(substring(number FROM ${NUMBER_PATTERN})::bigint) AS last FROM invoices
-    WHERE workspace_id = ${scope.workspaceId} AND livemode = ${scope.livemode} AND number ~ ${NUMBER_PATTERN}`;
-  const next = (last ?? BigInt(0)) + BigInt(1);
+  const [{ next }] = await tx.$queryRaw<{ next: bigint }[]>`
+    INSERT INTO invoice_number_sequences AS sequence (workspace_id, livemode, last_number)
+    VALUES (${scope.workspaceId}, ${scope.livemode}, 1)
+    ON CONFLICT (workspace_id, livemode) DO UPDATE SET last_number = sequence.last_number + 1
+    RETURNING last_number AS next`;
   return `${scope.livemode ? "INV" : "TEST"}-${next.toString().padStart(6, "0")}`;
 }

@@ -128,3 +128,33 @@ describe("migrate", () => {
     }
   });
 });
+
+describe("the migration invoice_number_sequences", () => {
+  it("starts each workspace and mode's sequence after its highest number in issueInvoice's shape", async () => {
+    const db = await freshDatabase();
+    const migrations = await readMigrations();
+    const index = migrations.findIndex((migration) => migration.name.endsWith("_invoice_number_sequences"));
+    const before = Object.fromEntries(migrations.slice(0, index).map((m) => [m.name, m.sql]));
+    await migrate(db.url, { dir: await migrationsDir(before) });
+    await query(
+      db.url,
+      `INSERT INTO workspaces (id, name, updated_at) VALUES ('ws_a', 'A', now()), ('ws_b', 'B', now());
+       INSERT INTO customers (id, workspace_id, livemode, updated_at) VALUES ('cus_a', 'ws_a', false, now()), ('cus_l', 'ws_a', true, now());
+       INSERT INTO invoices (id, workspace_id, livemode, customer_id, number, status, amount_due, currency, updated_at)
+       SELECT 'inv_' || n, 'ws_a', n % 2 = 0, CASE WHEN n % 2 = 0 THEN 'cus_l' ELSE 'cus_a' END, number, 'open', 100, 'USD', now()
+       FROM (VALUES (1, 'TEST-000009'), (3, 'TEST-000010'), (5, 'TEST-0001-1'), (7, 'TEST-999'), (2, 'INV-000004'), (4, 'INV-12'))
+         AS seeded (n, number);`,
+    );
+
+    await migrate(db.url);
+    const sequences = await query<{ workspace_id: string; livemode: boolean; last_number: string }>(
+      db.url,
+      `SELECT workspace_id, livemode, last_number FROM invoice_number_sequences ORDER BY workspace_id, livemode`,
+    );
+    // Numbers compare as numbers ("TEST-999" over "TEST-000010"); ws_b, with no invoices, starts at 1 when it first issues one.
+    expect(sequences).toEqual([
+      { workspace_id: "ws_a", livemode: false, last_number: "999" },
+      { workspace_id: "ws_a", livemode: true, last_number: "12" },
+    ]);
+  });
+});
