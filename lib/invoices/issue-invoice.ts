@@ -17,10 +17,6 @@ export type IssueInvoiceInput = {
   status?: Invoice["status"];
 };
 
-// Numbers this function gives: INV-000001 (live) and TEST-000001 (test mode), one sequence per
-// workspace and mode (invoice_number_sequences). Numbers in any other shape (the demo seed's
-// TEST-0001-1) are not drawn from it.
-
 /**
  * Issues an invoice to a customer, copying the customer's name, email and tax ID onto it as they
  * are now: an invoice is a legal document, so later edits to the customer never change it. Runs
@@ -84,7 +80,11 @@ export async function issueInvoice(
   });
 }
 
-/** The next number of this workspace and mode; locks its sequence row until the transaction ends. */
+/**
+ * The next number of this workspace and mode: INV-000001 (live) and TEST-000001 (test mode), from
+ * its row of invoice_number_sequences, which stays locked until the transaction ends. Numbers in
+ * any other shape (the demo seed's TEST-0001-1) are not drawn from it.
+ */
 async function nextInvoiceNumber(tx: Prisma.TransactionClient, scope: Scope): Promise<string> {
   const [{ next }] = await tx.$queryRaw<{ next: bigint }[]>`
     INSERT INTO invoice_number_sequences AS sequence (workspace_id, livemode, last_number)
