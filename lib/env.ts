@@ -31,7 +31,7 @@ const envSchema = z.object({
     .default(15 * 60),
   // Dashboard sign-ups allowed per client address and window: each makes a workspace, its keys and a
   // memory-hard password hash, so a script must not make them without end (the e2e suite raises it).
-  SIGN_UP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  SIGN_UP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(100),
   SIGN_UP_LIMIT_WINDOW_SECONDS: z.coerce
     .number()
     .int()
