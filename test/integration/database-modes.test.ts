@@ -86,7 +86,8 @@ describe("a process that used the embedded PostgreSQL", () => {
 });
 
 describe.runIf(process.getuid?.() === 0)("embedded PostgreSQL as root in a private folder", () => {
-  it("keeps the cluster where the postgres user can reach it, and says so", async () => {
+  /** Starts the embedded server for a project in a folder only root can enter; with what it logged. */
+  async function startInPrivateFolder() {
     const privateDir = await tempDir("plugipay-private-");
     await chmod(privateDir, 0o700); // as `mktemp -d` makes it
     const messages: string[] = [];
@@ -97,26 +98,18 @@ describe.runIf(process.getuid?.() === 0)("embedded PostgreSQL as root in a priva
     });
     cleanups.push(() => rm(server.dataDir, { recursive: true, force: true }));
     cleanups.push(() => server.stop());
+    return { server, messages };
+  }
+
+  it("keeps the cluster where the postgres user can reach it, and says so", async () => {
+    const { server, messages } = await startInPrivateFolder();
     expect(server.dataDir.startsWith(path.join(os.tmpdir(), "plugipay-postgres-"))).toBe(true);
     expect(messages[0]).toContain("is not reachable by the postgres user");
     expect(await canConnect(server.url)).toBe(true);
   });
 
   it("relinks the binaries' shared copy when the checkout it was copied from is gone", async () => {
-    const start = async () => {
-      const privateDir = await tempDir("plugipay-private-");
-      await chmod(privateDir, 0o700);
-      const messages: string[] = [];
-      const server = await startEmbeddedPostgres({
-        baseDir: path.join(privateDir, ".data"),
-        preferredPort: await freePort(),
-        log: (line) => messages.push(line),
-      });
-      cleanups.push(() => rm(server.dataDir, { recursive: true, force: true }));
-      cleanups.push(() => server.stop());
-      return { server, messages };
-    };
-    await start(); // makes the copy if no earlier run has
+    await startInPrivateFolder(); // makes the copy if no earlier run has
     const [copy] = (await readdir(os.tmpdir()))
       .filter((name) => name.startsWith("plugipay-embedded-postgres-"))
       .map((name) => path.join(os.tmpdir(), name))
@@ -127,7 +120,7 @@ describe.runIf(process.getuid?.() === 0)("embedded PostgreSQL as root in a priva
     await rm(pgLink, { force: true });
     await symlink(path.join(os.tmpdir(), "plugipay-deleted-checkout", "node_modules", "pg"), pgLink, "dir");
 
-    const { server, messages } = await start();
+    const { server, messages } = await startInPrivateFolder();
     expect(
       messages.some(
         (line) => line.includes("Linking") && line.includes("the checkout it was copied from is gone"),
