@@ -9,6 +9,7 @@ export type ApiAuth = Scope & { keyId: string };
 
 const CHALLENGE = { "WWW-Authenticate": 'Basic realm="Plugipay"' };
 
+// Messages never echo the key, not even a part of it.
 function unauthorized(message: string): ApiError {
   return new ApiError("invalid_api_key", message, { headers: CHALLENGE });
 }
@@ -38,27 +39,35 @@ export function forgetApiKey(keyId: string): void {
   keyCache.deleteWhere((auth) => auth.keyId === keyId);
 }
 
-async function lookUpKey(secretHash: string): Promise<ApiAuth | undefined> {
+/** The cached scope of a key verified in the last KEY_CACHE_MS, without a database round trip. */
+export function cachedApiKey(secretHash: string): ApiAuth | undefined {
+  return keyCache.get(secretHash);
+}
+
+/** Looks the key up (and caches it when found and unrevoked); 401 when it names no key. */
+export async function lookUpApiKey(secretHash: string): Promise<ApiAuth> {
   const cached = keyCache.get(secretHash);
   if (cached) return cached;
   const key = await prisma.apiKey.findUnique({
     where: { secretHash },
     select: { id: true, workspaceId: true, livemode: true, revokedAt: true },
   });
-  if (!key || key.revokedAt) return undefined;
+  if (!key || key.revokedAt) throw unauthorized("Invalid API key provided.");
   const auth = { keyId: key.id, workspaceId: key.workspaceId, livemode: key.livemode };
   keyCache.set(secretHash, auth);
   return auth;
 }
 
-// Messages never echo the key, not even a part of it.
-export async function authenticate(request: Request): Promise<ApiAuth> {
+/** The hash of the secret key the request presents; 401 when it presents none, or a malformed one. */
+export function presentedKeyHash(request: Request): string {
   const header = request.headers.get("authorization");
   const secretKey = secretKeyFromHeader(header);
   if (!header)
     throw unauthorized("No API key provided. Use HTTP Basic auth (curl -u sk_test_…:) or a Bearer token.");
   if (!secretKey || !secretKeyMode(secretKey)) throw unauthorized("Invalid API key provided.");
-  const auth = await lookUpKey(hashSecretKey(secretKey));
-  if (!auth) throw unauthorized("Invalid API key provided.");
-  return auth;
+  return hashSecretKey(secretKey);
+}
+
+export async function authenticate(request: Request): Promise<ApiAuth> {
+  return lookUpApiKey(presentedKeyHash(request));
 }

@@ -4,8 +4,13 @@ import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/error-response";
-import { authenticate, type ApiAuth } from "@/lib/api/authenticate";
-import { consumeAnonymousRateLimit, consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
+import { cachedApiKey, lookUpApiKey, presentedKeyHash, type ApiAuth } from "@/lib/api/authenticate";
+import {
+  consumeAnonymousRateLimit,
+  consumeRateLimit,
+  rateLimitHeaders,
+  type RateLimitDecision,
+} from "@/lib/api/rate-limit";
 import { readBody } from "@/lib/api/read-body";
 import { checkPathParameters, queryParameters } from "@/lib/api/request-text";
 import {
@@ -124,31 +129,50 @@ function toResponse(
 type Authentication = { auth: ApiAuth; refusal?: undefined } | { auth?: undefined; refusal: ApiError };
 type Admission = Authentication & { limitHeaders: Record<string, string> };
 
-async function authenticated(request: Request): Promise<Authentication> {
-  try {
-    return { auth: await authenticate(request) };
-  } catch (error) {
-    if (error instanceof ApiError) return { refusal: error };
-    throw error;
-  }
+function rateLimited(decision: RateLimitDecision): Admission {
+  const message = "Too many requests; slow down and retry after the Retry-After delay.";
+  return { refusal: new ApiError("rate_limited", message), limitHeaders: rateLimitHeaders(decision) };
+}
+
+/** The outcome with the count's headers, or the 429 once the count is spent. */
+function counted(decision: RateLimitDecision | undefined, outcome: Authentication): Admission {
+  if (decision && !decision.allowed) return rateLimited(decision);
+  return { ...outcome, limitHeaders: decision ? rateLimitHeaders(decision) : {} };
+}
+
+const keyOf = (auth: ApiAuth) => ({ id: auth.keyId, livemode: auth.livemode });
+
+function asRefusal(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  throw error;
 }
 
 /**
  * Authenticates the request and counts it: against its key's limit, or, when it names no valid key,
- * against its client address's (so a 401 carries RateLimit-* headers too). The refusal is the 401,
- * or a 429 once the count is spent.
+ * against its client address's (so a 401 carries RateLimit-* headers too). A key this process has
+ * not verified in the last few seconds is charged to its address before it is looked up, so a flood
+ * of unknown keys from one address is refused (429) without reaching the database (decision 70).
  */
 async function admit(request: Request): Promise<Admission> {
-  const outcome = await authenticated(request);
-  const decision = outcome.auth
-    ? await consumeRateLimit({ id: outcome.auth.keyId, livemode: outcome.auth.livemode })
-    : await consumeAnonymousRateLimit(clientAddress(request.headers));
-  const limitHeaders = decision ? rateLimitHeaders(decision) : {};
-  if (decision && !decision.allowed) {
-    const message = "Too many requests; slow down and retry after the Retry-After delay.";
-    return { refusal: new ApiError("rate_limited", message), limitHeaders };
+  const address = () => clientAddress(request.headers);
+  let secretHash: string;
+  try {
+    secretHash = presentedKeyHash(request);
+  } catch (error) {
+    return counted(await consumeAnonymousRateLimit(address()), { refusal: asRefusal(error) });
   }
-  return { ...outcome, limitHeaders };
+  const cached = cachedApiKey(secretHash);
+  if (cached) return counted(await consumeRateLimit(keyOf(cached)), { auth: cached });
+
+  const byAddress = await consumeAnonymousRateLimit(address());
+  if (byAddress && !byAddress.allowed) return rateLimited(byAddress);
+  let auth: ApiAuth;
+  try {
+    auth = await lookUpApiKey(secretHash);
+  } catch (error) {
+    return counted(byAddress, { refusal: asRefusal(error) });
+  }
+  return counted(await consumeRateLimit(keyOf(auth)), { auth });
 }
 
 /**

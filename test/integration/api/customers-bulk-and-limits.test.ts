@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { prisma } from "@/lib/db/prisma";
 import {
   apiClient,
@@ -228,6 +229,43 @@ describe("rate limits without a valid key", () => {
       (await apiClient(limited.url, workspace.testKey).get("/api/v1/customers?limit=1", from)).status,
     ).toBe(200);
     expect((await anonymous.get("/api/v1/customers", { "X-Forwarded-For": "203.0.113.8" })).status).toBe(401);
+  });
+
+  it("a flooding address's unverified keys are refused before they are looked up; keys verified moments ago still pass (decision 70)", async () => {
+    const from = { "X-Forwarded-For": "203.0.113.9" };
+    const wrongKey = apiClient(limited.url, "sk_test_" + "y".repeat(32));
+    const floodUntilRefused = async () => {
+      for (let i = 0; i < 30; i++) if ((await wrongKey.get("/api/v1/customers", from)).status === 429) return;
+      throw new Error("no 429 within 30 requests");
+    };
+    const verified = apiClient(limited.url, workspace.testKey);
+    const unseen = await Promise.all(
+      Array.from({ length: 5 }, () => createApiKey({ workspaceId: workspace.workspaceId, mode: "test" })),
+    );
+
+    // The address's window may roll over between the flood's 429 and the next request, so an unseen
+    // key gets a few tries, each a key this server has never looked up (a lookup would have let it in).
+    let refusedUnseen: ApiResponse | undefined;
+    let refusedKey = "";
+    for (const key of unseen) {
+      expect((await verified.get("/api/v1/customers?limit=1", from)).status).toBe(200);
+      await floodUntilRefused();
+      const answer = await apiClient(limited.url, key.secretKey).get("/api/v1/customers?limit=1", from);
+      if (answer.status === 429) {
+        [refusedUnseen, refusedKey] = [answer, key.secretKey];
+        expect((await verified.get("/api/v1/customers?limit=1", from)).status).toBe(200);
+        break;
+      }
+    }
+    expect(refusedUnseen, "an unseen valid key was let in from a flooding address").toBeDefined();
+    expect(refusedUnseen!.body.error.code).toBe("rate_limited");
+    expect(Number(refusedUnseen!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+
+    // From another address, the same key is looked up and let in.
+    const elsewhere = { "X-Forwarded-For": "203.0.113.10" };
+    expect(
+      (await apiClient(limited.url, refusedKey).get("/api/v1/customers?limit=1", elsewhere)).status,
+    ).toBe(200);
   });
 });
 
