@@ -4,10 +4,11 @@ import "server-only";
 // deep page through the (workspace_id, livemode, <sort column>, id) indexes; Prisma's query
 // builder can only express them as ORs, which scan from the first row.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/db/timestamps";
 import type { Db } from "@/lib/db/transaction";
 import type { Scope } from "@/lib/scope";
 import type { CustomerFilters, CustomerSort } from "@/lib/customers/schemas";
+import type { StoredCustomer } from "@/lib/customers/serialize";
 
 export const CUSTOMER_COLUMNS = Prisma.sql`
   id, workspace_id AS "workspaceId", livemode, external_id AS "externalId", email,
@@ -26,7 +27,7 @@ const STORED_COLUMNS = Prisma.raw(
 
 export type SortSpec = {
   column: Prisma.Sql;
-  key: (row: CustomerRow) => string | null;
+  key: (row: StoredCustomer) => string | null;
   descending: boolean;
   nullable: boolean;
 };
@@ -46,7 +47,7 @@ export function sortSpec(sort: CustomerSort): SortSpec {
     default:
       return {
         column: Prisma.raw("created_at"),
-        key: (row) => row.createdAt.toISOString(),
+        key: (row) => isoTimestamp(row.createdAt),
         descending,
         nullable: false,
       };
@@ -162,17 +163,17 @@ export async function readCustomersAfter(
   count: number,
   // The export reads fewer columns (the CSV's and the sort keys); rows then hold only those.
   columns: Prisma.Sql = CUSTOMER_COLUMNS,
-): Promise<CustomerRow[]> {
+): Promise<StoredCustomer[]> {
   const spec = sortSpec(filters.sort);
   const where = Prisma.join(filterConditions(scope, filters), " AND ");
   const search = searchCondition(scope, filters);
-  const rows: CustomerRow[] = [];
+  const rows: StoredCustomer[] = [];
   for (const segment of segmentsAfter(spec, after)) {
     const wanted = count - rows.length;
     rows.push(
       ...(search
         ? await searchSegment(db, where, search, segment, wanted, columns)
-        : await db.$queryRaw<CustomerRow[]>`
+        : await db.$queryRaw<StoredCustomer[]>`
             SELECT ${columns} FROM customers WHERE ${where} AND ${segment.condition}
             ORDER BY ${segment.order} LIMIT ${limitLiteral(wanted)}`),
     );
@@ -214,8 +215,8 @@ async function searchSegment(
   segment: Segment,
   wanted: number,
   columns: Prisma.Sql,
-): Promise<CustomerRow[]> {
-  const recent = await db.$queryRaw<CustomerRow[]>`
+): Promise<StoredCustomer[]> {
+  const recent = await db.$queryRaw<StoredCustomer[]>`
     SELECT ${columns} FROM (
       SELECT * FROM customers WHERE ${where} AND ${segment.condition}
       ORDER BY ${segment.order} LIMIT ${searchWindow(wanted)}
@@ -224,7 +225,7 @@ async function searchSegment(
   if (recent.length >= wanted) return recent;
 
   const cap = searchCap(wanted);
-  const collected = await db.$queryRaw<(CustomerRow & { matchCount?: number })[]>`
+  const collected = await db.$queryRaw<(StoredCustomer & { matchCount?: number })[]>`
     WITH matches AS MATERIALIZED (
       SELECT ${STORED_COLUMNS} FROM customers WHERE ${where} AND ${segment.condition} AND ${search}
       LIMIT ${cap + 1}
@@ -235,7 +236,7 @@ async function searchSegment(
     for (const row of collected) delete row.matchCount;
     return collected;
   }
-  return db.$queryRaw<CustomerRow[]>`
+  return db.$queryRaw<StoredCustomer[]>`
     SELECT ${columns} FROM customers WHERE ${where} AND ${segment.condition} AND ${search}
     ORDER BY ${segment.order} LIMIT ${wanted}`;
 }

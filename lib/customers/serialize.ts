@@ -1,8 +1,17 @@
 import type { Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { isoTimestamp, type Timestamp } from "@/lib/db/timestamps";
 import type { Customer } from "@/lib/customers/schemas";
 
+/** A customer's row as any read returns it: through Prisma (Dates) or lib/db/pg-reads.ts (strings). */
+export type StoredCustomer = Omit<CustomerRow, "archivedAt" | "redactedAt" | "createdAt" | "updatedAt"> & {
+  archivedAt: Timestamp | null;
+  redactedAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 /** The public customer object, field by field: the API, events and the dashboard all use it. */
-export function serializeCustomer(row: CustomerRow): Customer {
+export function serializeCustomer(row: StoredCustomer): Customer {
   return {
     id: row.id,
     object: "customer",
@@ -13,11 +22,11 @@ export function serializeCustomer(row: CustomerRow): Customer {
     taxId: row.taxId,
     defaultPaymentTokenId: row.defaultPaymentTokenId,
     metadata: (row.metadata ?? {}) as Record<string, string>,
-    archivedAt: row.archivedAt?.toISOString() ?? null,
-    redactedAt: row.redactedAt?.toISOString() ?? null,
+    archivedAt: row.archivedAt === null ? null : isoTimestamp(row.archivedAt),
+    redactedAt: row.redactedAt === null ? null : isoTimestamp(row.redactedAt),
     mergedIntoId: row.mergedIntoId,
     livemode: row.livemode,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
   };
 }

@@ -69,7 +69,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+    // Sessions in UTC whatever the host's zone: the hot reads' timestamps then skip Date (decision 71).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "timezone=UTC"],
     onLog: remember,
     onError: remember,
   });

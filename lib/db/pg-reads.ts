@@ -2,14 +2,15 @@ import "server-only";
 // Hot reads that skip Prisma's query engine: a `$queryRaw` on the Prisma client's own node-postgres
 // pool (same connections, same timeouts). For the customer list, Prisma's $queryRaw (query
 // interpreter, result mapping) cost about as much again as the query itself (docs/benchmarks.md,
-// "The read path"). Rows come back typed by node-postgres: Date for timestamptz, parsed JSON for
-// jsonb, as $queryRaw gives them — but bigint and numeric come back as strings, so only for queries
-// without such columns. Connection failures keep node-postgres' codes, which lib/db/errors.ts
+// "The read path"). Rows come back typed by node-postgres as $queryRaw gives them (parsed JSON for
+// jsonb), but for timestamptz, an ISO 8601 string instead of a Date (lib/db/timestamps.ts), and
+// bigint and numeric, strings: so only for queries without those two, read through Timestamp types. Connection failures keep node-postgres' codes, which lib/db/errors.ts
 // maps to 503 like Prisma's.
 import { createHash } from "node:crypto";
 import { prismaPool } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestampTypes } from "@/lib/db/timestamps";
 
 type RawValue = Parameters<typeof Prisma.sql>[1];
 
@@ -31,7 +32,8 @@ function reader(prepared: boolean): Db {
     async $queryRaw(strings: TemplateStringsArray | Prisma.Sql, ...values: RawValue[]) {
       const query = strings instanceof Prisma.Sql ? strings : Prisma.sql(strings, ...values);
       const name = prepared ? statementName(query.text) : undefined;
-      return (await prismaPool().query({ name, text: query.text, values: query.values })).rows;
+      const config = { name, text: query.text, values: query.values, types: isoTimestampTypes };
+      return (await prismaPool().query(config)).rows;
     },
   } as unknown as Db;
 }
