@@ -4,6 +4,7 @@ import "server-only";
 // deep page through the (workspace_id, livemode, <sort column>, id) indexes; Prisma's query
 // builder can only express them as ORs, which scan from the first row.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pgPreparedReads, pgReads } from "@/lib/db/pg-reads";
 import { isoTimestamp } from "@/lib/db/timestamps";
 import type { Db } from "@/lib/db/transaction";
 import type { Scope } from "@/lib/scope";
@@ -101,6 +102,16 @@ export function searchCondition(scope: Scope, filters: CustomerFilters): Prisma.
   // like a fifth of the workspace and step 2 walked the table (1.9 s) instead of the index.
   branches.push(Prisma.sql`search_keys @@ (SELECT customer_search_query(${scope.workspaceId}, ${q}))`);
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
+}
+
+/**
+ * The client for the list's and the export's reads outside a transaction: straight through
+ * node-postgres (lib/db/pg-reads.ts), prepared unless a search or a date range makes the best plan
+ * depend on the values.
+ */
+export function customerReads(filters: CustomerFilters): Db {
+  const valueDependent = filters.q !== undefined || filters.createdFrom || filters.createdTo;
+  return valueDependent ? pgReads : pgPreparedReads;
 }
 
 export type Position = { value: string | null; id: string };

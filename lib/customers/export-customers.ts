@@ -1,11 +1,12 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
-import { Prisma, type Customer as CustomerRow } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/db/timestamps";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/scope";
 import { CUSTOMER_EXPORT_COLUMNS } from "@/lib/customers/export-columns";
 import { csvRecord } from "@/lib/customers/export-csv";
-import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
+import { customerReads, readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { CustomerFilters } from "@/lib/customers/schemas";
+import type { StoredCustomer } from "@/lib/customers/serialize";
 
 /**
  * Rows per query: each query and each chunk written costs a fixed overhead, so batches of 2,000
@@ -21,7 +22,7 @@ const EXPORT_SELECT = Prisma.sql`
   tax_id AS "taxId", metadata, archived_at AS "archivedAt", created_at AS "createdAt"`;
 
 type ExportRow = Pick<
-  CustomerRow,
+  StoredCustomer,
   | "id"
   | "externalId"
   | "email"
@@ -44,8 +45,8 @@ function csvRow(row: ExportRow): string {
     row.name,
     row.phone,
     row.taxId,
-    row.createdAt.toISOString(),
-    row.archivedAt?.toISOString() ?? null,
+    isoTimestamp(row.createdAt),
+    row.archivedAt === null ? null : isoTimestamp(row.archivedAt),
     JSON.stringify(row.metadata ?? {}),
   ]);
 }
@@ -61,8 +62,9 @@ function csvRow(row: ExportRow): string {
 export function exportCustomers(scope: Scope, filters: CustomerFilters): ReadableStream<Uint8Array> {
   const spec = sortSpec(filters.sort);
   let after: Position | undefined;
+  const reads = customerReads(filters);
   const nextBatch = () =>
-    readCustomersAfter(prisma, scope, filters, after, EXPORT_BATCH_SIZE, EXPORT_SELECT) as Promise<
+    readCustomersAfter(reads, scope, filters, after, EXPORT_BATCH_SIZE, EXPORT_SELECT) as Promise<
       ExportRow[]
     >;
 
@@ -80,7 +82,7 @@ export function exportCustomers(scope: Scope, filters: CustomerFilters): Readabl
         }
         const last = rows.at(-1);
         if (!last || rows.length < EXPORT_BATCH_SIZE) return controller.close();
-        after = { value: spec.key(last as CustomerRow), id: last.id };
+        after = { value: spec.key(last as StoredCustomer), id: last.id };
       },
     },
     // One batch queued ahead lets the next query overlap the network write, and caps the buffer.

@@ -1,11 +1,10 @@
 import "server-only";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { prisma } from "@/lib/db/prisma";
-import { pgPreparedReads, pgReads } from "@/lib/db/pg-reads";
 import type { Db } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import type { Scope } from "@/lib/scope";
-import { readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
+import { customerReads, readCustomersAfter, sortSpec, type Position } from "@/lib/customers/customer-query";
 import type { Customer, CustomerListQuery } from "@/lib/customers/schemas";
 import { serializeCustomer } from "@/lib/customers/serialize";
 
@@ -37,10 +36,8 @@ export async function listCustomers(
     after = { value: (position.values[0] ?? null) as string | null, id: position.id };
   }
   // One more than asked tells whether another page exists. On the root client (not a transaction),
-  // straight through node-postgres: the list is the API's hottest read. Prepared, unless a search or
-  // a date range makes the best plan depend on the values (lib/db/pg-reads.ts).
-  const valueDependent = query.q !== undefined || query.createdFrom || query.createdTo;
-  const reader = db !== prisma ? db : valueDependent ? pgReads : pgPreparedReads;
+  // straight through node-postgres: the list is the API's hottest read.
+  const reader = db !== prisma ? db : customerReads(query);
   const rows = await readCustomersAfter(reader, scope, query, after, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
