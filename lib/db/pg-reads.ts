@@ -3,9 +3,10 @@ import "server-only";
 // pool (same connections, same timeouts). For the customer list, Prisma's $queryRaw (query
 // interpreter, result mapping) cost about as much again as the query itself (docs/benchmarks.md,
 // "The read path"). Rows come back typed by node-postgres as $queryRaw gives them (parsed JSON for
-// jsonb), but for timestamptz, an ISO 8601 string instead of a Date (lib/db/timestamps.ts), and
-// bigint and numeric, strings: so only for queries without those two, read through Timestamp types. Connection failures keep node-postgres' codes, which lib/db/errors.ts
-// maps to 503 like Prisma's.
+// jsonb), except timestamptz, which comes back as an ISO 8601 string rather than a Date
+// (lib/db/timestamps.ts; callers type it `Timestamp`), and bigint and numeric, which come back as
+// strings, so only for queries without those two. Connection failures keep node-postgres' codes,
+// which lib/db/errors.ts maps to 503 like Prisma's.
 import { createHash } from "node:crypto";
 import { prismaPool } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
