@@ -44,10 +44,8 @@ export function cachedApiKey(secretHash: string): ApiAuth | undefined {
   return keyCache.get(secretHash);
 }
 
-/** Looks the key up (and caches it when found and unrevoked); 401 when it names no key. */
+/** Looks the key up in the database (and caches it when found and unrevoked); 401 when it names no key. */
 export async function lookUpApiKey(secretHash: string): Promise<ApiAuth> {
-  const cached = keyCache.get(secretHash);
-  if (cached) return cached;
   const key = await prisma.apiKey.findUnique({
     where: { secretHash },
     select: { id: true, workspaceId: true, livemode: true, revokedAt: true },
@@ -69,5 +67,6 @@ export function presentedKeyHash(request: Request): string {
 }
 
 export async function authenticate(request: Request): Promise<ApiAuth> {
-  return lookUpApiKey(presentedKeyHash(request));
+  const secretHash = presentedKeyHash(request);
+  return cachedApiKey(secretHash) ?? lookUpApiKey(secretHash);
 }
