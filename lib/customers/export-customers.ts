@@ -46,7 +46,7 @@ function csvRow(row: ExportRow): string {
     row.phone,
     row.taxId,
     isoTimestamp(row.createdAt),
-    row.archivedAt === null ? null : isoTimestamp(row.archivedAt),
+    isoTimestamp(row.archivedAt),
     JSON.stringify(row.metadata ?? {}),
   ]);
 }

@@ -7,8 +7,11 @@ import pg from "pg";
 /** A timestamp as a read returns it: a Date from Prisma, an ISO 8601 string from pg-reads. */
 export type Timestamp = Date | string;
 
-export function isoTimestamp(value: Timestamp): string {
-  return typeof value === "string" ? value : value.toISOString();
+/** The ISO 8601 form of a timestamp read either way; null stays null. */
+export function isoTimestamp(value: Timestamp): string;
+export function isoTimestamp(value: Timestamp | null): string | null;
+export function isoTimestamp(value: Timestamp | null): string | null {
+  return value === null || typeof value === "string" ? value : value.toISOString();
 }
 
 // timestamptz as PostgreSQL prints it in a session whose TimeZone is UTC (DateStyle ISO, its
