@@ -2,9 +2,11 @@
 // customer_search_keys turns a name and an address into words and their one-letter deletions,
 // customer_search_query turns a search term into a tsquery over them. Both split words in SQL, so
 // they must agree for any text; and one typo in a word of 4+ letters must still match.
+// customer_search_query_part (migration customer_search_parts) gives that tsquery in parts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Whether a customer of workspace ws_a named `name` with address `email` matches `term` searched in
@@ -82,5 +84,51 @@ describe("the typo search's words", () => {
     expect(await matches("a".repeat(65), "a".repeat(65))).toBe(null); // over 64: matched in part only
     // Keys carry their workspace's tag: another workspace's search does not reach them.
     expect(await matches("Alice Smith", "Alice Smith", null, "ws_b")).toBe(false);
+  });
+
+  it("the term in any number of parts matches as the whole term does, whatever its word count", async () => {
+    // Words and separators as they come: the caller guesses the word count, PostgreSQL splits.
+    const piece = fc.oneof(
+      fc.constantFrom("Alice", "Alcie", "Smith", "Smtih", "bob", "4245", "example", "exmaple", "Émile"),
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+      fc.constantFrom(" ", ".", "@", "-", "  ", "'"),
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(""));
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.integer({ min: 1, max: 6 }), async (term, name, parts) => {
+        fc.pre(!term.includes("\0") && !name.includes("\0"));
+        const conditions = Array.from(
+          { length: parts },
+          (_, i) =>
+            Prisma.sql`keys @@ customer_search_query_part('ws_a', ${term}, ${Prisma.raw(`${i + 1}, ${parts}`)})`,
+        );
+        const [row] = await prisma.$queryRaw<{ whole: boolean | null; inParts: boolean | null }[]>`
+          SELECT keys @@ customer_search_query('ws_a', ${term}) AS whole,
+                 ${Prisma.join(conditions, " AND ")} AS "inParts"
+          FROM (SELECT customer_search_keys('ws_a', ${name}, ${`${name}@example.com`}) AS keys) AS customer`;
+        expect(row.inParts).toBe(row.whole);
+      }),
+      {
+        numRuns: 300,
+        examples: [
+          ["Alcie Smith", "Alice Smith", 1],
+          ["Alcie Smith", "Alice Smith", 2],
+          ["Alcie Smith", "Alice Smith", 5],
+          ["Alcie Brown", "Alice Smith", 2],
+          ["Smith Alcie", "Alice Smith", 2],
+          ["...", "Alice Smith", 3],
+          ["a".repeat(65) + " Alice", "Alice", 2],
+        ],
+      },
+    );
+  });
+
+  it("a part outside 1..parts is an error, not a query that matches nothing", async () => {
+    await expect(prisma.$queryRaw`SELECT customer_search_query_part('ws_a', 'Alice', 0, 1)`).rejects.toThrow(
+      /no part 0 of 1/,
+    );
+    await expect(prisma.$queryRaw`SELECT customer_search_query_part('ws_a', 'Alice', 3, 2)`).rejects.toThrow(
+      /no part 3 of 2/,
+    );
   });
 });

@@ -200,6 +200,17 @@ describe(`the customer list over ${CUSTOMERS.toLocaleString("en")} customers`, (
     expect(describePlan(plans[2])).toContain("customers_workspace_id_livemode_name_id_idx");
   });
 
+  // One tsquery for the whole term made GIN read every word's keys in full; a condition a word
+  // lets it skip a common word's keys to a rare word's matches (decision 72).
+  it("a search of two words asks the keys' index one condition a word", async () => {
+    const plans = await plansOf({ q: "Zebulon Quartermane" });
+    const scans = plans
+      .flatMap(planNodes)
+      .filter((node) => node["Index Name"] === "customers_search_keys_idx");
+    expect(scans.length, plans.map(describePlan).join("\n")).toBeGreaterThan(0);
+    for (const scan of scans) expect(scan["Index Cond"]?.match(/ @@ /g), scan["Index Cond"]).toHaveLength(2);
+  });
+
   it("a search's page is what one plain query gives, for any term, sort and page", async () => {
     // Fragments of the data, the same with two letters swapped, and arbitrary short strings: terms
     // common and rare, among the first rows or only further down, for each step of the search.
