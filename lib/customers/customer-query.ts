@@ -120,7 +120,7 @@ const MAX_SEARCH_PARTS = 8;
  * database's locale), 1 to MAX_SEARCH_PARTS. customer_search_query_part gives the same matches
  * for any count, so a wrong guess costs speed only.
  */
-export function guessedWordCount(term: string): number {
+function guessedWordCount(term: string): number {
   const words = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
   return Math.min(Math.max(words, 1), MAX_SEARCH_PARTS);
 }

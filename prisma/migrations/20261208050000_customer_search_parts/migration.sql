@@ -35,21 +35,11 @@ BEGIN
   RETURN groups;
 END $$;
 
--- Unchanged in what it returns (migration customer_search_words); now built from the groups.
-CREATE OR REPLACE FUNCTION customer_search_query(workspace_id text, term text) RETURNS tsquery
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE
-  groups text[] := customer_search_groups(workspace_id, term);
-BEGIN
-  IF coalesce(cardinality(groups), 0) = 0 THEN RETURN NULL; END IF;
-  RETURN array_to_string(groups, ' & ')::tsquery;
-END $$;
-
 -- Part `part` of `parts` (1-based): the AND of parts 1..parts is customer_search_query's tsquery
 -- for any `parts`, whatever the term's word count. Part k < parts is word k; the last part is
 -- every word from `parts` on; a part past the term's last word repeats its first word. So the
 -- caller may guess the word count (it cannot split words as PostgreSQL does) and only the speed
--- depends on the guess. NULL where customer_search_query is NULL.
+-- depends on the guess. NULL when the term has no word, or one over 64 characters.
 CREATE FUNCTION customer_search_query_part(workspace_id text, term text, part int, parts int) RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
@@ -64,3 +54,10 @@ BEGIN
   IF part < parts THEN RETURN groups[part]::tsquery; END IF;
   RETURN array_to_string(groups[part:words], ' & ')::tsquery;
 END $$;
+
+-- The whole term in one tsquery: what it returned before (migration customer_search_words), now
+-- the one part of one. The search itself asks in parts; this is what the parts must add up to.
+CREATE OR REPLACE FUNCTION customer_search_query(workspace_id text, term text) RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT customer_search_query_part(workspace_id, term, 1, 1)
+$$;
